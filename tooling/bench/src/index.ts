@@ -1,0 +1,10 @@
+export {
+  type LatencyOptions,
+  measureLatency,
+  measureSideBySide,
+  measureThroughput,
+  type ThroughputResult,
+} from "./measure.js";
+export { type BenchResult, RESULTS_FILE, type ResultsFile, readResults, writeResult } from "./results.js";
+export { percentile, round, type Summary, summarize } from "./stats.js";
+export { renderTable } from "./table.js";
