@@ -1,0 +1,54 @@
+/**
+ * The gateway's validated configuration (built by `env.ts` from the environment, or by tests with
+ * `parseGatewayEnv({...})`). Secrets are already in their final form here: service tokens as SHA-256 hashes
+ * only, the JWT secret as key bytes.
+ */
+
+import type { AppName } from "@automatos/memory-policy";
+
+export { APP_NAMES, type AppName } from "@automatos/memory-policy";
+
+export type JwtKeyConfig =
+  | { kind: "hs256"; secret: Uint8Array }
+  | { kind: "jwks"; url: string; timeoutMs: number };
+
+export interface JwtConfig {
+  key: JwtKeyConfig;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+  /** The claim holding the workspace id (`sub` holds the user id). */
+  workspaceClaim: string;
+  clockToleranceSec: number;
+}
+
+export interface ServiceTokenHash {
+  app: AppName;
+  sha256: Buffer;
+}
+
+export type Mem0Config =
+  | { kind: "remote"; url: string; apiKey: string; dialect: "server" | "platform" }
+  | {
+      kind: "embedded";
+      embedder?:
+        | { baseUrl: string; apiKey?: string | undefined; model: string; dimensions: number }
+        | undefined;
+      llm?: { baseUrl: string; apiKey?: string | undefined; model: string } | undefined;
+    };
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  auth: { serviceTokens: ServiceTokenHash[]; jwt: JwtConfig };
+  limits: { maxBodyBytes: number; shutdownGraceMs: number };
+  /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Root of local state: PGlite under `<dataDir>/pg`, the embedded mem0 under `<dataDir>/mem0`. */
+  dataDir: string;
+  /** Run the outbox relay in this process. */
+  relay: boolean;
+  mem0: Mem0Config;
+  /** Unset: PGlite under `dataDir`. */
+  databaseUrl?: string | undefined;
+}

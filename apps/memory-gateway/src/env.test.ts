@@ -1,0 +1,137 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { GatewayConfigError, parseGatewayEnv } from "./env.js";
+
+const CHATBOT_SECRET = "c".repeat(32);
+const AGENTS_SECRET = "a".repeat(32);
+const JWT_SECRET = "j".repeat(40);
+const minimal = {
+  GATEWAY_SERVICE_TOKENS: `chatbot:${CHATBOT_SECRET},agents:${AGENTS_SECRET}`,
+  GATEWAY_JWT_SECRET: JWT_SECRET,
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseGatewayEnv(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(GatewayConfigError);
+    return (err as GatewayConfigError).problems;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("parseGatewayEnv", () => {
+  it("defaults to the embedded mem0, PGlite and loopback", () => {
+    const config = parseGatewayEnv(minimal);
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 4000,
+      dataDir: ".data",
+      relay: true,
+      mem0: { kind: "embedded" },
+      databaseUrl: undefined,
+      limits: { maxBodyBytes: 1024 * 1024, shutdownGraceMs: 10_000 },
+    });
+    expect(config.auth.jwt).toMatchObject({ key: { kind: "hs256" }, workspaceClaim: "workspace_id" });
+  });
+
+  it("keeps only SHA-256 hashes of the service tokens", () => {
+    const config = parseGatewayEnv(minimal);
+    expect(config.auth.serviceTokens.map((t) => t.app)).toEqual(["chatbot", "agents"]);
+    const chatbot = config.auth.serviceTokens[0];
+    expect(chatbot?.sha256.equals(createHash("sha256").update(CHATBOT_SECRET).digest())).toBe(true);
+    expect(JSON.stringify(config)).not.toContain(CHATBOT_SECRET);
+  });
+
+  it("uses a remote mem0 and PostgreSQL when their URLs are set", () => {
+    const config = parseGatewayEnv({
+      ...minimal,
+      MEM0_API_URL: "http://127.0.0.1:8888",
+      MEM0_API_KEY: "k",
+      DATABASE_URL: "postgres://u@127.0.0.1/db",
+    });
+    expect(config.mem0).toEqual({
+      kind: "remote",
+      url: "http://127.0.0.1:8888",
+      apiKey: "k",
+      dialect: "server",
+    });
+    expect(config.databaseUrl).toBe("postgres://u@127.0.0.1/db");
+  });
+
+  const refusals: { name: string; env: Record<string, string | undefined>; problem: RegExp }[] = [
+    {
+      name: "missing service tokens",
+      env: { GATEWAY_JWT_SECRET: JWT_SECRET },
+      problem: /^GATEWAY_SERVICE_TOKENS: required/,
+    },
+    {
+      name: "unknown app",
+      env: { ...minimal, GATEWAY_SERVICE_TOKENS: `mailer:${"m".repeat(32)}` },
+      problem: /^GATEWAY_SERVICE_TOKENS: entry 1: unknown app "mailer"/,
+    },
+    {
+      name: "short secret",
+      env: { ...minimal, GATEWAY_SERVICE_TOKENS: "chatbot:short" },
+      problem: /^GATEWAY_SERVICE_TOKENS: entry 1 \(chatbot\): the secret must be at least 24/,
+    },
+    {
+      name: "shared secret",
+      env: { ...minimal, GATEWAY_SERVICE_TOKENS: `chatbot:${CHATBOT_SECRET},agents:${CHATBOT_SECRET}` },
+      problem: /two apps share one secret/,
+    },
+    {
+      name: "no user-token key",
+      env: { GATEWAY_SERVICE_TOKENS: minimal.GATEWAY_SERVICE_TOKENS },
+      problem: /^GATEWAY_JWT_SECRET \/ GATEWAY_JWKS_URL: one is required/,
+    },
+    {
+      name: "both user-token keys",
+      env: { ...minimal, GATEWAY_JWKS_URL: "http://127.0.0.1:9/jwks" },
+      problem: /exactly one of them/,
+    },
+    {
+      name: "short JWT secret",
+      env: { ...minimal, GATEWAY_JWT_SECRET: "x".repeat(10) },
+      problem: /^GATEWAY_JWT_SECRET: must be at least 32/,
+    },
+    {
+      name: "bad port",
+      env: { ...minimal, GATEWAY_PORT: "70000" },
+      problem: /^GATEWAY_PORT: must be an integer in 0\.\.65535/,
+    },
+    {
+      name: "bad mem0 url",
+      env: { ...minimal, MEM0_API_URL: "mem0.local" },
+      problem: /^MEM0_API_URL: must be an http\(s\) URL/,
+    },
+    {
+      name: "mem0 url without key",
+      env: { ...minimal, MEM0_API_URL: "http://127.0.0.1:8888" },
+      problem: /^MEM0_API_KEY: required/,
+    },
+    {
+      name: "bad database url",
+      env: { ...minimal, DATABASE_URL: "mysql://x" },
+      problem: /^DATABASE_URL: must be a postgres/,
+    },
+    { name: "bad dialect", env: { ...minimal, MEM0_DIALECT: "cloud" }, problem: /^MEM0_DIALECT: / },
+  ];
+  for (const c of refusals) {
+    it(`refuses ${c.name}, naming the variable`, () => {
+      expect(problemsOf(c.env).some((p) => c.problem.test(p))).toBe(true);
+    });
+  }
+
+  it("tells what to run for mem0 problems and never prints a secret", () => {
+    let message = "";
+    try {
+      parseGatewayEnv({ ...minimal, GATEWAY_SERVICE_TOKENS: "chatbot:tooShortSecret", MEM0_API_URL: "nope" });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain("pnpm mem0:check");
+    expect(message).not.toContain("tooShortSecret");
+    expect(message).not.toContain(JWT_SECRET);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The gateway's configuration: every environment variable it reads, validated once with zod. This is the only
+ * file that touches `process.env` (biome rule noProcessEnv). Bad configuration fails at start with one message
+ * that names each variable, says what is wrong and what to run — never with the value of a secret.
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { GatewayConfig } from "./config.js";
+import { APP_NAMES, type AppName } from "./config.js";
+
+const MIN_SERVICE_SECRET = 24;
+const MIN_JWT_SECRET = 32;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const httpUrl = (what: string) =>
+  optionalString.refine((v) => v === undefined || (/^https?:\/\//.test(v) && URL.canParse(v)), {
+    message: `must be an http(s) URL (${what})`,
+  });
+
+const intIn = (min: number, max: number, fallback: number) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `must be an integer in ${min}..${max}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const serviceTokens = optionalString.transform((raw, ctx) => {
+  if (raw === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `required: one "app:secret" pair per calling app, comma-separated (apps: ${APP_NAMES.join(", ")}); generate a secret with \`openssl rand -hex 32\``,
+    });
+    return z.NEVER;
+  }
+  const entries: { app: AppName; sha256: Buffer }[] = [];
+  const seenHashes = new Set<string>();
+  for (const [i, pair] of raw.split(",").entries()) {
+    const sep = pair.indexOf(":");
+    const app = (sep < 0 ? pair : pair.slice(0, sep)).trim();
+    const secret = sep < 0 ? "" : pair.slice(sep + 1).trim();
+    // Messages name the entry by position and app, never by secret.
+    if (!(APP_NAMES as readonly string[]).includes(app)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `entry ${i + 1}: unknown app "${app.slice(0, 20)}" (expected one of ${APP_NAMES.join(", ")})`,
+      });
+      continue;
+    }
+    if (secret.length < MIN_SERVICE_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        message: `entry ${i + 1} (${app}): the secret must be at least ${MIN_SERVICE_SECRET} characters`,
+      });
+      continue;
+    }
+    if (entries.some((e) => e.app === app)) {
+      ctx.addIssue({ code: "custom", message: `entry ${i + 1}: app "${app}" is listed twice` });
+      continue;
+    }
+    // Only a hash is kept: the secret itself never leaves this function.
+    const sha256 = createHash("sha256").update(secret, "utf8").digest();
+    if (seenHashes.has(sha256.toString("hex"))) {
+      ctx.addIssue({ code: "custom", message: `entry ${i + 1} (${app}): two apps share one secret` });
+      continue;
+    }
+    seenHashes.add(sha256.toString("hex"));
+    entries.push({ app: app as AppName, sha256 });
+  }
+  return entries;
+});
+
+const envSchema = z.object({
+  GATEWAY_HOST: optionalString.default("127.0.0.1"),
+  GATEWAY_PORT: intIn(0, 65_535, 4000),
+  GATEWAY_SERVICE_TOKENS: serviceTokens,
+  GATEWAY_JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= MIN_JWT_SECRET, {
+    message: `must be at least ${MIN_JWT_SECRET} characters (HS256 needs a 256-bit key)`,
+  }),
+  GATEWAY_JWKS_URL: httpUrl("the identity provider's JWKS endpoint"),
+  GATEWAY_JWT_ISSUER: optionalString,
+  GATEWAY_JWT_AUDIENCE: optionalString,
+  GATEWAY_JWT_WORKSPACE_CLAIM: optionalString.default("workspace_id"),
+  GATEWAY_JWT_CLOCK_TOLERANCE_S: intIn(0, 300, 5),
+  GATEWAY_JWKS_TIMEOUT_MS: intIn(100, 30_000, 2_000),
+  GATEWAY_MAX_BODY_BYTES: intIn(1_024, 16 * 1024 * 1024, 1024 * 1024),
+  GATEWAY_SHUTDOWN_GRACE_MS: intIn(0, 120_000, 10_000),
+  GATEWAY_METRICS_TOKEN: optionalString,
+  GATEWAY_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .optional()
+    .default("info"),
+  GATEWAY_DATA_DIR: optionalString.default(".data"),
+  GATEWAY_RELAY: z.enum(["on", "off"]).optional().default("on"),
+  MEM0_API_URL: httpUrl("unset = start the embedded mem0"),
+  MEM0_API_KEY: optionalString,
+  MEM0_DIALECT: z.enum(["server", "platform"]).optional().default("server"),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a postgres:// or postgresql:// URL (unset = PGlite under GATEWAY_DATA_DIR)",
+  }),
+  EMBEDDING_BASE_URL: httpUrl("an OpenAI-compatible embeddings endpoint"),
+  EMBEDDING_API_KEY: optionalString,
+  EMBEDDING_MODEL: optionalString,
+  EMBEDDING_DIMENSIONS: intIn(8, 8192, 1536),
+  LLM_BASE_URL: httpUrl("an OpenAI-compatible chat endpoint"),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+});
+
+type Env = z.output<typeof envSchema>;
+
+/** Thrown at start when the environment is wrong; its message is safe to print (no secret values). */
+export class GatewayConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      [
+        "memory-gateway: invalid configuration",
+        ...problems.map((p) => `  - ${p}`),
+        "Fix the variables above (table in apps/memory-gateway/README.md#configuration).",
+        ...(problems.some((p) => p.startsWith("MEM0_"))
+          ? ["To probe a mem0 endpoint, run `pnpm mem0:check` (it prints success rate and p50/p95/p99)."]
+          : []),
+      ].join("\n"),
+    );
+    this.name = "GatewayConfigError";
+  }
+}
+
+function crossCheck(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.GATEWAY_JWT_SECRET && env.GATEWAY_JWKS_URL)
+    problems.push("GATEWAY_JWT_SECRET / GATEWAY_JWKS_URL: set exactly one of them, not both");
+  if (!env.GATEWAY_JWT_SECRET && !env.GATEWAY_JWKS_URL)
+    problems.push(
+      "GATEWAY_JWT_SECRET / GATEWAY_JWKS_URL: one is required to verify end-user tokens (HS256 secret or JWKS URL)",
+    );
+  if (env.MEM0_API_URL && !env.MEM0_API_KEY)
+    problems.push("MEM0_API_KEY: required when MEM0_API_URL is set (mem0 rejects unauthenticated calls)");
+  if (env.MEM0_DIALECT === "platform" && !env.MEM0_API_URL)
+    problems.push(
+      "MEM0_DIALECT: `platform` needs MEM0_API_URL (the embedded mem0 speaks the server dialect)",
+    );
+  if (env.EMBEDDING_BASE_URL && !env.EMBEDDING_MODEL)
+    problems.push("EMBEDDING_MODEL: required when EMBEDDING_BASE_URL is set");
+  if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push("LLM_MODEL: required when LLM_BASE_URL is set");
+  return problems;
+}
+
+function toConfig(env: Env): GatewayConfig {
+  return {
+    host: env.GATEWAY_HOST,
+    port: env.GATEWAY_PORT,
+    auth: {
+      serviceTokens: env.GATEWAY_SERVICE_TOKENS,
+      jwt: {
+        key: env.GATEWAY_JWT_SECRET
+          ? { kind: "hs256", secret: new TextEncoder().encode(env.GATEWAY_JWT_SECRET) }
+          : { kind: "jwks", url: env.GATEWAY_JWKS_URL as string, timeoutMs: env.GATEWAY_JWKS_TIMEOUT_MS },
+        issuer: env.GATEWAY_JWT_ISSUER,
+        audience: env.GATEWAY_JWT_AUDIENCE,
+        workspaceClaim: env.GATEWAY_JWT_WORKSPACE_CLAIM,
+        clockToleranceSec: env.GATEWAY_JWT_CLOCK_TOLERANCE_S,
+      },
+    },
+    limits: { maxBodyBytes: env.GATEWAY_MAX_BODY_BYTES, shutdownGraceMs: env.GATEWAY_SHUTDOWN_GRACE_MS },
+    metricsToken: env.GATEWAY_METRICS_TOKEN,
+    logLevel: env.GATEWAY_LOG_LEVEL,
+    dataDir: env.GATEWAY_DATA_DIR,
+    relay: env.GATEWAY_RELAY === "on",
+    mem0: env.MEM0_API_URL
+      ? {
+          kind: "remote",
+          url: env.MEM0_API_URL,
+          apiKey: env.MEM0_API_KEY as string,
+          dialect: env.MEM0_DIALECT,
+        }
+      : {
+          kind: "embedded",
+          embedder: env.EMBEDDING_BASE_URL
+            ? {
+                baseUrl: env.EMBEDDING_BASE_URL,
+                apiKey: env.EMBEDDING_API_KEY,
+                model: env.EMBEDDING_MODEL as string,
+                dimensions: env.EMBEDDING_DIMENSIONS,
+              }
+            : undefined,
+          llm: env.LLM_BASE_URL
+            ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL as string }
+            : undefined,
+        },
+    databaseUrl: env.DATABASE_URL,
+  };
+}
+
+/** Validates an environment record (tests pass their own) into the gateway's configuration. */
+export function parseGatewayEnv(source: Record<string, string | undefined>): GatewayConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new GatewayConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? "environment")}: ${i.message}`),
+    );
+  }
+  const problems = crossCheck(parsed.data);
+  if (problems.length > 0) throw new GatewayConfigError(problems);
+  return toConfig(parsed.data);
+}
+
+/** The process environment, validated. Only `main.ts` calls this. */
+export function loadGatewayEnv(): GatewayConfig {
+  return parseGatewayEnv(process.env);
+}

@@ -1,0 +1,70 @@
+import { errorKind } from "./observability/error-kind.js";
+import type { OutboxGaugeStats } from "./observability/metrics.js";
+
+export interface HealthReport {
+  /** `ok`: serving; `unready`: a dependency is down (traffic should go elsewhere); `draining`: shutting down. */
+  status: "ok" | "unready" | "draining";
+  live: boolean;
+  ready: boolean;
+  checks: {
+    mem0: { ok: boolean; latencyMs?: number; breaker?: string; error?: string };
+    db: { ok: boolean; kind?: string; error?: string };
+    outbox?: OutboxGaugeStats;
+    relay: "running" | "off";
+  };
+}
+
+export interface HealthSources {
+  pingMem0: () => Promise<{ latencyMs: number }>;
+  breakerState: () => string;
+  /** Proves the database is open and migrated (it reads the outbox table). */
+  outboxStats: () => Promise<OutboxGaugeStats>;
+  dbKind: string;
+  relayRunning: () => boolean;
+  draining: () => boolean;
+  timeoutMs?: number;
+}
+
+/**
+ * Liveness and readiness in one answer. Each probe has its own deadline so a hung dependency makes the gateway
+ * "unready" quickly instead of hanging the health check. Errors are reported by kind only (never a URL or
+ * message that could carry a credential).
+ */
+export async function checkHealth(src: HealthSources): Promise<HealthReport> {
+  const timeoutMs = src.timeoutMs ?? 2_000;
+  const [mem0, db] = await Promise.allSettled([
+    withDeadline(src.pingMem0(), timeoutMs),
+    withDeadline(src.outboxStats(), timeoutMs),
+  ]);
+  const checks: HealthReport["checks"] = {
+    mem0:
+      mem0.status === "fulfilled"
+        ? { ok: true, latencyMs: Math.round(mem0.value.latencyMs * 100) / 100, breaker: src.breakerState() }
+        : { ok: false, breaker: src.breakerState(), error: errorKind(mem0.reason) },
+    db:
+      db.status === "fulfilled" ? { ok: true, kind: src.dbKind } : { ok: false, error: errorKind(db.reason) },
+    relay: src.relayRunning() ? "running" : "off",
+  };
+  if (db.status === "fulfilled") checks.outbox = db.value;
+  const draining = src.draining();
+  const ready = !draining && checks.mem0.ok && checks.db.ok;
+  return { status: draining ? "draining" : ready ? "ok" : "unready", live: true, ready, checks };
+}
+
+class DeadlineError extends Error {
+  readonly kind = "timeout";
+}
+
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeadlineError("deadline")), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

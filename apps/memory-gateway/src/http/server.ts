@@ -1,0 +1,220 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import type { Principal } from "@automatos/memory-policy";
+import { type AnyTRPCRouter, TRPCError } from "@trpc/server";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { Logger } from "pino";
+import type { Authenticator } from "../auth/authenticate.js";
+import { GATEWAY_HEADERS } from "../auth/headers.js";
+import type { HealthReport } from "../health.js";
+import type { GatewayMetrics } from "../observability/metrics.js";
+import { RequestDrain } from "./drain.js";
+import { acceptRequestId } from "./request-id.js";
+import { writeJson, writeTrpcError } from "./responses.js";
+import { secretMatches } from "./secret-matches.js";
+import { procedureLabel, procedurePaths } from "./trpc-path.js";
+
+export const TRPC_BASE_PATH = "/trpc/";
+
+/** What the router's context is built from, per request, once the caller is authenticated. */
+export interface ContextRequest {
+  principal: Principal;
+  requestId: string;
+  logger: Logger;
+  source: string | undefined;
+}
+
+export interface GatewayServerDeps {
+  router: AnyTRPCRouter;
+  authenticator: Authenticator;
+  createContext: (req: ContextRequest) => unknown;
+  health: () => Promise<HealthReport>;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  maxBodyBytes: number;
+  /** Most calls one batched request may carry (tRPC's maxBatchSize). */
+  maxBatchSize?: number;
+  metricsToken?: string | undefined;
+}
+
+interface RequestState {
+  requestId: string;
+  logger: Logger;
+  app?: string;
+  /** tRPC error codes reported by onError, per procedure path, in call order. */
+  failures: { path: string; code: string }[];
+}
+
+/**
+ * The gateway's node:http server: `/trpc/*` (the memory router through tRPC's standalone handler),
+ * `/healthz` and `/metrics`. Owning the server (rather than tRPC's createHTTPServer) is what lets the gateway
+ * route, count and log every request, refuse oversized bodies before reading them, and drain on shutdown.
+ */
+export function createGatewayServer(deps: GatewayServerDeps): { server: Server; drain: RequestDrain } {
+  const states = new WeakMap<IncomingMessage, RequestState>();
+  const known = new Set(Object.keys(deps.router._def.procedures as Record<string, unknown>));
+  const drain = new RequestDrain();
+
+  const trpc = createHTTPHandler({
+    router: deps.router,
+    basePath: TRPC_BASE_PATH,
+    maxBodySize: deps.maxBodyBytes,
+    maxBatchSize: deps.maxBatchSize ?? 64,
+    async createContext({ req }) {
+      const state = states.get(req) as RequestState;
+      const outcome = await deps.authenticator.authenticate(req.headers);
+      if (!outcome.ok) {
+        deps.metrics.authFailures.inc({ reason: outcome.reason });
+        state.logger.debug({ reason: outcome.reason }, "request refused");
+        throw new TRPCError({ code: outcome.code, message: outcome.publicMessage });
+      }
+      state.app = outcome.principal.app;
+      const source = req.headers[GATEWAY_HEADERS.source];
+      return deps.createContext({
+        principal: outcome.principal,
+        requestId: state.requestId,
+        logger: state.logger,
+        source: typeof source === "string" ? source.slice(0, 64) : undefined,
+      });
+    },
+    onError({ error, path, req }) {
+      const state = states.get(req as IncomingMessage);
+      state?.failures.push({ path: path ?? "unknown", code: error.code });
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // The error's own message may quote mem0 or the database; log its kind, not its text, at error level.
+        state?.logger.error({ path, code: error.code, cause: error.cause?.name }, "procedure failed");
+      }
+    },
+  });
+
+  const server = createServer((req, res) => {
+    const t0 = performance.now();
+    const requestId = acceptRequestId(req.headers[GATEWAY_HEADERS.requestId]);
+    res.setHeader("x-request-id", requestId);
+    const pathname = (req.url ?? "/").split("?", 1)[0] as string;
+    const route = routeOf(pathname);
+    const state: RequestState = { requestId, logger: deps.logger.child({ reqId: requestId }), failures: [] };
+    states.set(req, state);
+    drain.track(res);
+    deps.metrics.inFlight.inc();
+    res.once("close", () => {
+      deps.metrics.inFlight.dec();
+      const ms = performance.now() - t0;
+      deps.metrics.httpRequests.inc({ route, status: String(res.statusCode) });
+      const paths = route === "trpc" ? procedurePaths(pathname, TRPC_BASE_PATH) : [];
+      recordProcedures(deps.metrics, paths, state.failures, known, ms);
+      // Metadata only: never the URL's query string (GET inputs carry the user's words) nor any header.
+      state.logger.info(
+        {
+          method: req.method,
+          route,
+          procedures: paths,
+          status: res.statusCode,
+          ms: round(ms),
+          app: state.app,
+        },
+        "request",
+      );
+    });
+
+    if (drain.draining) {
+      res.setHeader("connection", "close");
+      if (route === "trpc")
+        return refuseTrpc(res, pathname, req.url, "SERVICE_UNAVAILABLE", 503, "shutting down");
+      return writeJson(res, 503, { status: "draining" });
+    }
+    switch (route) {
+      case "trpc": {
+        const declared = Number(req.headers["content-length"] ?? 0);
+        if (declared > deps.maxBodyBytes) {
+          // Refuse before reading a byte; the connection is closed so the unread body is not parsed as HTTP.
+          res.setHeader("connection", "close");
+          return refuseTrpc(res, pathname, req.url, "PAYLOAD_TOO_LARGE", 413, "request body too large");
+        }
+        return trpc(req, res);
+      }
+      case "healthz":
+        return void serveHealth(deps, res);
+      case "metrics":
+        return void serveMetrics(deps, req, res);
+      default:
+        return writeJson(res, 404, { error: "not found", routes: ["/trpc/*", "/healthz", "/metrics"] });
+    }
+  });
+
+  function refuseTrpc(
+    res: ServerResponse,
+    pathname: string,
+    url: string | undefined,
+    code: "PAYLOAD_TOO_LARGE" | "SERVICE_UNAVAILABLE",
+    status: number,
+    message: string,
+  ): void {
+    const paths = procedurePaths(pathname, TRPC_BASE_PATH);
+    const batch = /[?&]batch=1(&|$)/.test(url ?? "");
+    writeTrpcError(res, deps.router, { code, status, message, paths: paths.length ? paths : [""], batch });
+  }
+
+  // Node's default headersTimeout (60 s) and requestTimeout (300 s) are far above any memory call; bound them.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  return { server, drain };
+}
+
+function routeOf(pathname: string): "trpc" | "healthz" | "metrics" | "other" {
+  if (pathname.startsWith(TRPC_BASE_PATH)) return "trpc";
+  if (pathname === "/healthz" || pathname === "/healthz/") return "healthz";
+  if (pathname === "/metrics") return "metrics";
+  return "other";
+}
+
+async function serveHealth(deps: GatewayServerDeps, res: ServerResponse): Promise<void> {
+  try {
+    const report = await deps.health();
+    writeJson(res, report.ready ? 200 : 503, report);
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).name }, "health check failed");
+    writeJson(res, 503, { status: "unready", live: true, ready: false });
+  }
+}
+
+async function serveMetrics(
+  deps: GatewayServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (deps.metricsToken && !secretMatches(req.headers.authorization, `Bearer ${deps.metricsToken}`)) {
+    res.setHeader("www-authenticate", "Bearer");
+    return writeJson(res, 401, { error: "unauthorized" });
+  }
+  try {
+    const text = await deps.metrics.registry.metrics();
+    res.statusCode = 200;
+    res.setHeader("content-type", deps.metrics.registry.contentType);
+    res.end(text);
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).name }, "metrics collection failed");
+    writeJson(res, 500, { error: "metrics unavailable" });
+  }
+}
+
+function recordProcedures(
+  metrics: GatewayMetrics,
+  paths: string[],
+  failures: { path: string; code: string }[],
+  known: ReadonlySet<string>,
+  ms: number,
+): void {
+  const pending = [...failures];
+  for (const path of paths) {
+    const label = procedureLabel(path, known);
+    const i = pending.findIndex((f) => f.path === path);
+    const outcome = i >= 0 ? (pending.splice(i, 1)[0]?.code ?? "ok") : "ok";
+    metrics.procedureCalls.inc({ procedure: label, outcome });
+    metrics.procedureDuration.observe({ procedure: label }, ms / 1000);
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
