@@ -1,0 +1,113 @@
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../create-db.js";
+import { outbox } from "../schema/outbox.js";
+import type { OutboxRow, OutboxStatus } from "../schema/types.js";
+import { OutboxConflictError, OutboxValidationError } from "./errors.js";
+import { parseEnqueueJob, payloadHash } from "./job-input.js";
+import { type OutboxStats, readOutboxStats } from "./stats.js";
+
+export interface EnqueueResult {
+  jobId: string;
+  status: OutboxStatus;
+  /** True when this idempotency key was already enqueued with the same payload: nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface ReplayFilter {
+  /** Only these jobs (default: every dead job). */
+  jobIds?: string[];
+}
+
+export interface Outbox {
+  /** Stores a job durably (call it in the request that accepts a `remember`, before acknowledging it). */
+  enqueue(job: unknown): Promise<EnqueueResult>;
+  get(jobId: string): Promise<OutboxRow | null>;
+  stats(): Promise<OutboxStats>;
+  /** Moves dead jobs back to pending with a fresh attempt budget. Returns the replayed job ids. */
+  replayDead(filter?: ReplayFilter): Promise<{ replayed: number; jobIds: string[] }>;
+  /** Deletes delivered jobs older than `olderThanMs`; their idempotency keys become reusable. */
+  purgeDelivered(options: { olderThanMs: number }): Promise<number>;
+}
+
+export interface OutboxOptions {
+  /** Called after a new job is stored, e.g. `relay.notify` so an in-process relay delivers it at once. */
+  onEnqueued?: (jobId: string) => void;
+}
+
+const uuid = z.uuid();
+
+/** The outbox over a drizzle handle (a database or a transaction: enqueue then joins the caller's transaction). */
+export function createOutbox(db: Db, options: OutboxOptions = {}): Outbox {
+  return {
+    async enqueue(input) {
+      const job = parseEnqueueJob(input);
+      const hash = payloadHash(job);
+      // Two rounds: the existing row may be purged between the conflicting insert and the lookup.
+      for (let round = 0; round < 2; round++) {
+        const [inserted] = await db
+          .insert(outbox)
+          .values({
+            idempotencyKey: job.idempotencyKey,
+            userId: job.mem0Ids.user_id ?? null,
+            agentId: job.mem0Ids.agent_id ?? null,
+            runId: job.mem0Ids.run_id ?? null,
+            payload: job.payload,
+            payloadHash: hash,
+          })
+          .onConflictDoNothing({ target: outbox.idempotencyKey })
+          .returning({ id: outbox.id, status: outbox.status });
+        if (inserted) {
+          options.onEnqueued?.(inserted.id);
+          return { jobId: inserted.id, status: inserted.status, duplicate: false };
+        }
+        const [existing] = await db
+          .select({ id: outbox.id, status: outbox.status, payloadHash: outbox.payloadHash })
+          .from(outbox)
+          .where(eq(outbox.idempotencyKey, job.idempotencyKey));
+        if (!existing) continue;
+        if (existing.payloadHash !== hash) throw new OutboxConflictError(job.idempotencyKey, existing.id);
+        return { jobId: existing.id, status: existing.status, duplicate: true };
+      }
+      throw new Error(`outbox: idempotency key "${job.idempotencyKey}" kept conflicting with a purged job`);
+    },
+
+    async get(jobId) {
+      if (!uuid.safeParse(jobId).success) throw new OutboxValidationError("jobId", "expected a UUID");
+      const [row] = await db.select().from(outbox).where(eq(outbox.id, jobId));
+      return row ?? null;
+    },
+
+    stats: () => readOutboxStats(db),
+
+    async replayDead(filter = {}) {
+      const ids = filter.jobIds;
+      if (ids) {
+        const bad = ids.findIndex((id) => !uuid.safeParse(id).success);
+        if (bad >= 0) throw new OutboxValidationError(`jobIds.${bad}`, "expected a UUID");
+        if (ids.length === 0) return { replayed: 0, jobIds: [] };
+      }
+      const rows = await db
+        .update(outbox)
+        .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+        .where(and(eq(outbox.status, "dead"), ids ? inArray(outbox.id, ids) : undefined))
+        .returning({ id: outbox.id });
+      return { replayed: rows.length, jobIds: rows.map((r) => r.id) };
+    },
+
+    async purgeDelivered({ olderThanMs }) {
+      if (!Number.isFinite(olderThanMs) || olderThanMs < 0)
+        throw new OutboxValidationError("olderThanMs", "expected a non-negative number of milliseconds");
+      const rows = await db
+        .delete(outbox)
+        .where(
+          and(
+            eq(outbox.status, "delivered"),
+            lt(outbox.deliveredAt, sql`now() - ${Math.floor(olderThanMs)}::int * interval '1 millisecond'`),
+          ),
+        )
+        .returning({ id: outbox.id });
+      return rows.length;
+    },
+  };
+}

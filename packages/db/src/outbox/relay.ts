@@ -1,0 +1,143 @@
+import type { OutboxRow } from "../schema/types.js";
+import { backoffDelayMs } from "./backoff.js";
+import { claimDue, type Settlement, settle } from "./claim.js";
+import { deliver, describeError, isCircuitOpen } from "./deliver.js";
+import { type RelayOptions, type ResolvedRelayOptions, resolveRelayOptions } from "./relay-options.js";
+import { Sleeper } from "./sleeper.js";
+
+/** What one claim -> deliver -> settle round did. */
+export interface DrainResult {
+  claimed: number;
+  delivered: number;
+  /** Failed and scheduled for another attempt. */
+  retried: number;
+  dead: number;
+  /** Handed back untouched because mem0's breaker opened mid-batch. */
+  released: number;
+  /** Outcomes dropped because the lease had expired and another relay had re-claimed the row. */
+  leaseLost: number;
+  /** True when nothing was claimed because mem0's breaker is open. */
+  paused: boolean;
+}
+
+export interface Relay {
+  readonly id: string;
+  /** Starts the background lanes (idempotent). */
+  start(): void;
+  /** Stops claiming, lets in-flight deliveries finish and settle, then resolves. */
+  stop(): Promise<void>;
+  /** One round on the caller's schedule (tests, cron-style use); `limit` defaults to batchSize. */
+  drainOnce(limit?: number): Promise<DrainResult>;
+  /** Work was enqueued: wake idle lanes now instead of after idleDelayMs. */
+  notify(): void;
+  /** Totals of this relay since it was created (process-local; the table has the global view). */
+  counters(): Readonly<
+    Omit<DrainResult, "paused"> & { rounds: number; pausedRounds: number; errors: number }
+  >;
+  isRunning(): boolean;
+}
+
+export function createRelay(options: RelayOptions): Relay {
+  const o = resolveRelayOptions(options);
+  const sleeper = new Sleeper();
+  const totals = { claimed: 0, delivered: 0, retried: 0, dead: 0, released: 0, leaseLost: 0 };
+  const extra = { rounds: 0, pausedRounds: 0, errors: 0 };
+  let lanes: Promise<void>[] | null = null;
+  let stopping = false;
+
+  async function drainOnce(limit = o.batchSize): Promise<DrainResult> {
+    const breaker = o.mem0.breakerState();
+    const result: DrainResult = { ...zero(), paused: breaker === "open" };
+    if (result.paused) {
+      extra.pausedRounds++;
+      return result;
+    }
+    // Half-open lets one probe through: claim one row so the rest are not failed by the breaker.
+    const rows = await claimDue(o.db, {
+      relayId: o.relayId,
+      limit: breaker === "half-open" ? 1 : limit,
+      leaseMs: o.leaseMs,
+    });
+    result.claimed = rows.length;
+    if (rows.length > 0) {
+      const settlements = await Promise.all(rows.map((row) => attempt(row, o)));
+      const settled = await settle(o.db, o.relayId, settlements);
+      for (const s of settlements) {
+        if (!settled.has(s.id)) {
+          result.leaseLost++;
+          o.logger?.warn({ jobId: s.id, relayId: o.relayId }, "outbox: lease lost before settling");
+          continue;
+        }
+        if (s.outcome === "delivered") result.delivered++;
+        else if (s.outcome === "retry") result.retried++;
+        else if (s.outcome === "dead") result.dead++;
+        else result.released++;
+      }
+    }
+    extra.rounds++;
+    for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += result[key];
+    return result;
+  }
+
+  async function lane(): Promise<void> {
+    while (!stopping) {
+      try {
+        const r = await drainOnce();
+        if (r.paused) await sleeper.sleep(o.breakerPollMs);
+        else if (r.claimed === 0) await sleeper.sleep(o.idleDelayMs);
+      } catch (error) {
+        // The database is unreachable or a statement failed: claimed rows stay in_flight and come back
+        // after their lease, so the loop only has to survive and try again.
+        extra.errors++;
+        o.logger?.error({ relayId: o.relayId, err: describeError(error) }, "outbox relay round failed");
+        await sleeper.sleep(o.errorDelayMs);
+      }
+    }
+  }
+
+  return {
+    id: o.relayId,
+    start() {
+      if (lanes) return;
+      stopping = false;
+      sleeper.reopen();
+      lanes = Array.from({ length: o.lanes }, () => lane());
+      o.logger?.info({ relayId: o.relayId, lanes: o.lanes, batchSize: o.batchSize }, "outbox relay started");
+    },
+    async stop() {
+      if (!lanes) return;
+      stopping = true;
+      sleeper.close();
+      await Promise.all(lanes);
+      lanes = null;
+      o.logger?.info({ relayId: o.relayId, ...totals }, "outbox relay stopped");
+    },
+    drainOnce,
+    notify: () => sleeper.wake(),
+    counters: () => ({ ...totals, ...extra }),
+    isRunning: () => lanes !== null,
+  };
+}
+
+function zero(): Omit<DrainResult, "paused"> {
+  return { claimed: 0, delivered: 0, retried: 0, dead: 0, released: 0, leaseLost: 0 };
+}
+
+/** Delivers one claimed row and decides what to record. */
+async function attempt(row: OutboxRow, o: ResolvedRelayOptions): Promise<Settlement> {
+  const base = { id: row.id, claimAttempts: row.attempts };
+  // Re-claimed after too many expired leases (e.g. a payload that crashes the relay): stop trying.
+  if (row.attempts > o.maxAttempts)
+    return { ...base, outcome: "dead", failed: false, error: row.lastError ?? "too many expired leases" };
+  const delivery = await deliver(o.mem0, row, o.deliveryTimeoutMs);
+  if (delivery.ok) return { ...base, outcome: "delivered", failed: false, result: delivery.outcome };
+  const error = describeError(delivery.error);
+  if (isCircuitOpen(delivery.error)) return { ...base, outcome: "release", failed: false, delayMs: 0 };
+  if (o.isPermanentFailure(delivery.error) || row.attempts >= o.maxAttempts) {
+    o.logger?.warn({ jobId: row.id, attempts: row.attempts, err: error }, "outbox: job dead-lettered");
+    return { ...base, outcome: "dead", failed: true, error };
+  }
+  const delayMs = backoffDelayMs(row.attempts, o.backoff, o.random);
+  o.logger?.debug({ jobId: row.id, attempts: row.attempts, delayMs, err: error }, "outbox: retry scheduled");
+  return { ...base, outcome: "retry", failed: true, delayMs, error };
+}

@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { timestamps } from "./util/timestamps.js";
+
+export const OUTBOX_STATUSES = ["pending", "in_flight", "delivered", "dead"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** What the relay sends to mem0 for one job (the body of a mem0 `add`, minus the ids). */
+export interface OutboxPayload {
+  messages: { role: string; content: string }[];
+  metadata?: Record<string, unknown>;
+  infer?: boolean;
+  expirationDate?: string | null;
+}
+
+/**
+ * One accepted `remember`, waiting for (or done with) delivery to mem0.
+ *
+ * Lifecycle: pending -> in_flight (claimed by a relay, lease until `claimed_until`) -> delivered | pending
+ * (retry after `next_attempt_at`) | dead (after the configured number of attempts, or a permanent error).
+ * `replayDead` moves dead rows back to pending.
+ *
+ * Invariants:
+ * - `idempotency_key` is unique; `payload_hash` fingerprints (mem0 ids + payload) so a reused key with a
+ *   different body is detected instead of silently dropped.
+ * - At least one of `user_id` / `agent_id` / `run_id` is set: mem0 rejects an add without an entity id.
+ * - `attempts` counts claims since the last replay and is the claim's fencing token: a relay may only settle
+ *   a row whose `attempts` still equals the value it claimed it with, so a relay whose lease expired cannot
+ *   overwrite the outcome of the relay that re-claimed the row.
+ * - `failures` counts every failed attempt of the row's life (never reset, unlike `attempts`).
+ * - `claimed_by` / `claimed_until` are set exactly while the row is in_flight.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    idempotencyKey: text("idempotency_key").notNull().unique("outbox_idempotency_key_unique"),
+    // The mem0 entity ids, already resolved by the scoping policy (snake_case in mem0).
+    userId: text("user_id"),
+    agentId: text("agent_id"),
+    runId: text("run_id"),
+    payload: jsonb("payload").$type<OutboxPayload>().notNull(),
+    payloadHash: text("payload_hash").notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    failures: integer("failures").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    claimedBy: text("claimed_by"),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+    deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date" }),
+    // What mem0 answered: { status: "done", results: [...] } or { status: "pending", eventId }.
+    mem0Result: jsonb("mem0_result").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    check("outbox_status_check", sql`${t.status} in ('pending', 'in_flight', 'delivered', 'dead')`),
+    check(
+      "outbox_entity_check",
+      sql`${t.userId} is not null or ${t.agentId} is not null or ${t.runId} is not null`,
+    ),
+    check("outbox_attempts_check", sql`${t.attempts} >= 0 and ${t.failures} >= 0`),
+    // The relay's claim scans by status and due time; the stats gauges count by status.
+    index("outbox_status_next_attempt_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
