@@ -1,1 +1,3 @@
-export {};
+export { createLocalEmbedder, LOCAL_EMBEDDER_ID, type LocalEmbedder } from "./embedder/local-embedder.js";
+export type { EmbeddedMem0Options, EmbedderOptions, LlmOptions, ProcessModel } from "./options.js";
+export type { EmbeddedMem0 } from "./start-in-process.js";

@@ -1,0 +1,33 @@
+/**
+ * Indexes mem0's pgvector store does not create but its queries need at scale (mem0 makes only the primary
+ * key and `memories_hnsw_idx`):
+ *  - btree on payload->>'user_id' / 'agent_id' / 'run_id': every call filters on them. With statistics on
+ *    these expressions the planner can pick an exact index scan for a SMALL tenant instead of an HNSW scan
+ *    that must walk past other tenants' rows (and may stop at max_scan_tuples before finding them).
+ *  - GIN on to_tsvector('simple', payload->>'textLemmatized'): the exact expression of mem0's keywordSearch;
+ *    without it every search runs to_tsvector over every row of the tenant.
+ * The expressions must match mem0's SQL text exactly, or the planner will not use them.
+ */
+import type { PGlite } from "@electric-sql/pglite";
+
+const ID_KEYS = ["user_id", "agent_id", "run_id"] as const;
+
+export function extraIndexStatements(table: string): string[] {
+  return [
+    ...ID_KEYS.map(
+      (k) => `CREATE INDEX IF NOT EXISTS "${table}_${k}_idx" ON "${table}" ((payload->>'${k}'))`,
+    ),
+    `CREATE INDEX IF NOT EXISTS "${table}_text_lemmatized_gin" ON "${table}" ` +
+      `USING gin (to_tsvector('simple', payload->>'textLemmatized'))`,
+  ];
+}
+
+export async function ensureExtraIndexes(db: PGlite): Promise<void> {
+  for (const table of ["memories", "memories_entities"]) {
+    const statements =
+      table === "memories" ? extraIndexStatements(table) : extraIndexStatements(table).slice(0, 3);
+    for (const sql of statements) await db.exec(sql);
+    // PGlite runs no autovacuum: planner statistics exist only when we ask for them.
+    await db.exec(`ANALYZE "${table}"`);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * mem0's own TypeScript engine (`Memory` from mem0ai/oss, pinned 3.3.1) configured for this package:
+ * pgvector store on the PGlite host, SQLite history in the data directory, our embedder through mem0's
+ * duck-typed "langchain" provider, and the OpenAI-compatible LLM only when one is configured.
+ */
+import type { PGlite } from "@electric-sql/pglite";
+import type { Memory } from "mem0ai/oss";
+import type { DataDirLayout } from "../data-dir.js";
+import { prepareMem0ProcessEnv } from "../env.js";
+import type { LlmOptions } from "../options.js";
+import { ensureExtraIndexes } from "./extra-indexes.js";
+import { endPgClients, internals } from "./mem0-internals.js";
+
+export const COLLECTION = "memories";
+
+export interface EngineEmbedder {
+  id: string;
+  dimensions: number;
+  embedQuery(text: string): Promise<number[]>;
+  embedDocuments(texts: string[]): Promise<number[][]>;
+}
+
+export interface Mem0Engine {
+  memory: Memory;
+  /** Direct SQL on the same cluster (entity listing, admin dump, counts): no socket hop. */
+  db: PGlite;
+  inference: "on" | "off";
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createMem0Engine(args: {
+  layout: DataDirLayout;
+  db: PGlite;
+  connectionString: string;
+  embedder: EngineEmbedder;
+  llm?: LlmOptions;
+}): Promise<Mem0Engine> {
+  const { layout, db, connectionString, embedder, llm } = args;
+  // Telemetry is read once at module load: env first, then the dynamic import.
+  prepareMem0ProcessEnv(layout.mem0ConfigDir);
+  const { Memory } = await import("mem0ai/oss");
+
+  const dims = embedder.dimensions;
+  const memory = new Memory({
+    version: "v1.1",
+    embedder: { provider: "langchain", config: { model: embedder, embeddingDims: dims } },
+    vectorStore: {
+      provider: "pgvector",
+      // embeddingModelDims is what createCol uses; `dimension` alone yields vector(NaN).
+      config: {
+        connectionString,
+        collectionName: COLLECTION,
+        dimension: dims,
+        embeddingModelDims: dims,
+        hnsw: true,
+      },
+    },
+    llm: llm
+      ? {
+          provider: "openai",
+          config: {
+            baseURL: llm.baseUrl,
+            // The OpenAI SDK refuses an undefined key; a keyless local endpoint ignores this placeholder.
+            apiKey: llm.apiKey ?? "no-key",
+            model: llm.model,
+            timeout: llm.timeoutMs ?? 30_000,
+          },
+        }
+      : { provider: "langchain", config: { model: { invoke: refuseLlmCall } } },
+    historyStore: { provider: "sqlite", config: { historyDbPath: layout.historyDb } },
+  });
+
+  async function initialise(): Promise<void> {
+    // A scoped list forces mem0's lazy init (vector store + tables) and surfaces its error if any.
+    await memory.getAll({ filters: { user_id: "__embedded_init__" }, topK: 1 });
+    await internals(memory).getEntityStore();
+    for (const store of [internals(memory).vectorStore, internals(memory)._entityStore])
+      store?.client?.on("error", (err) => console.error(`[mem0-embedded] pg client error: ${err.message}`));
+    await ensureExtraIndexes(db);
+  }
+  await initialise();
+
+  return {
+    memory,
+    db,
+    inference: llm ? "on" : "off",
+    async reset() {
+      // reset() drops the tables and builds NEW stores with NEW pg clients; the old ones would leak a
+      // socket connection per reset, so end them once the reset is through.
+      const before = [internals(memory).vectorStore, internals(memory)._entityStore];
+      await memory.reset();
+      await endPgClients(before);
+      await initialise();
+    },
+    async close() {
+      await endPgClients([internals(memory).vectorStore, internals(memory)._entityStore]);
+      internals(memory).db?.close?.();
+    },
+  };
+}
+
+async function refuseLlmCall(): Promise<never> {
+  throw new Error("inference is off: no LLM endpoint is configured");
+}

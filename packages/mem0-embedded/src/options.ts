@@ -1,0 +1,80 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** An OpenAI-compatible `POST {baseUrl}/embeddings` endpoint. */
+export interface EmbedderOptions {
+  baseUrl: string;
+  apiKey?: string;
+  model: string;
+  dimensions: number;
+  /** Per request; default 15 s. */
+  timeoutMs?: number;
+}
+
+/** An OpenAI-compatible `POST {baseUrl}/chat/completions` endpoint, used for fact extraction (`infer`). */
+export interface LlmOptions {
+  baseUrl: string;
+  apiKey?: string;
+  model: string;
+  /** Per request; default 30 s (the OpenAI SDK used by mem0 adds up to 2 retries). */
+  timeoutMs?: number;
+}
+
+export type ProcessModel = "child-process" | "in-process";
+
+export interface EmbeddedMem0Options {
+  /** Everything (PGlite data, history, API key, mem0's config file) lives here; relative = from the cwd. */
+  dataDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: "127.0.0.1";
+  embedder?: EmbedderOptions;
+  llm?: LlmOptions;
+  /** Dimensions of the local embedder when no `embedder` is given (default 384). */
+  localDimensions?: number;
+  /** Default "child-process": PGlite runs SQL on the JS thread and would stall the host (see README). */
+  processModel?: ProcessModel;
+  /** Request bodies above this are refused with 413 (default 2 MiB). */
+  maxBodyBytes?: number;
+}
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+const embedderSchema = z.object({
+  baseUrl: httpUrl,
+  apiKey: z.string().min(1).optional(),
+  model: z.string().min(1),
+  dimensions: z.number().int().min(16).max(8192),
+  timeoutMs: z.number().int().positive().optional(),
+});
+const llmSchema = z.object({
+  baseUrl: httpUrl,
+  apiKey: z.string().min(1).optional(),
+  model: z.string().min(1),
+  timeoutMs: z.number().int().positive().optional(),
+});
+export const optionsSchema = z.object({
+  dataDir: z.string().min(1),
+  port: z.number().int().min(0).max(65535).optional(),
+  host: z.literal("127.0.0.1").optional(),
+  embedder: embedderSchema.optional(),
+  llm: llmSchema.optional(),
+  localDimensions: z.number().int().min(16).max(4096).optional(),
+  processModel: z.enum(["child-process", "in-process"]).optional(),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .optional(),
+});
+
+/** Validates options; the error names the offending field, never a secret's value. */
+export function parseOptions(input: EmbeddedMem0Options): EmbeddedMem0Options {
+  const parsed = optionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const field = first?.path.join(".") || "options";
+    throw new Error(`invalid startEmbeddedMem0 option "${field}": ${first?.message ?? "invalid"}`);
+  }
+  return { ...(parsed.data as EmbeddedMem0Options), dataDir: resolve(parsed.data.dataDir) };
+}

@@ -1,0 +1,76 @@
+/**
+ * /search, /reset, /entities, /auth/setup-status, and /embedded/info (this package's own).
+ */
+import { badRequest, parseOrThrow } from "../http-error.js";
+import type { Route, RouteContext } from "../route-table.js";
+import { type EngineItem, toMemoryItem } from "../translate.js";
+import { entityPathSchema, searchRequestSchema } from "../validation/schemas.js";
+import { countMemories, listEntities } from "./admin-sql.js";
+import { idFilters } from "./id-filters.js";
+import { deleteScope } from "./memory-routes.js";
+
+async function search({ engine, body }: RouteContext) {
+  const req = parseOrThrow(searchRequestSchema, body, "body");
+  const query = req.query.trim();
+  if (query === "") throw badRequest("Query cannot be empty.");
+  // Deprecated top-level ids are merged into filters (the Python server logs a warning and does the same).
+  const filters: Record<string, unknown> = { ...(req.filters ?? {}), ...idFilters(req) };
+  if (!filters.user_id && !filters.agent_id && !filters.run_id)
+    throw badRequest("filters must contain at least one of: user_id, agent_id, run_id.");
+  const { results } = await engine.memory.search(query, {
+    filters,
+    ...(req.top_k != null ? { topK: req.top_k } : {}),
+    ...(req.threshold != null ? { threshold: req.threshold } : {}),
+    explain: req.explain ?? false,
+    showExpired: req.show_expired ?? false,
+  });
+  return { body: { results: (results as EngineItem[]).map((m) => toMemoryItem(m, "search")) } };
+}
+
+async function reset({ engine }: RouteContext) {
+  await engine.reset();
+  return { body: { message: "All memories reset" } };
+}
+
+async function entities({ engine }: RouteContext) {
+  return { body: await listEntities(engine) };
+}
+
+async function deleteEntity({ engine, params }: RouteContext) {
+  const p = parseOrThrow(entityPathSchema, params, "path");
+  await deleteScope(engine, { [`${p.entity_type}_id`]: p.entity_id });
+  return { body: { message: "Entity deleted" } };
+}
+
+export interface ServerInfo {
+  engine: string;
+  vector_store: string;
+  embedder: { name: string; dimensions: number };
+  llm: { model: string } | null;
+  process_model: string;
+  data_dir: string;
+}
+
+export function otherRoutes(info: ServerInfo): Route[] {
+  return [
+    { method: "POST", path: "/search", auth: true, handler: search },
+    { method: "POST", path: "/reset", auth: true, handler: reset },
+    { method: "GET", path: "/entities", auth: true, handler: entities },
+    { method: "DELETE", path: "/entities/{entity_type}/{entity_id}", auth: true, handler: deleteEntity },
+    // Liveness, no auth, as on the Python server. There are no user accounts here: setup is never needed.
+    {
+      method: "GET",
+      path: "/auth/setup-status",
+      auth: false,
+      handler: async () => ({ body: { needsSetup: false } }),
+    },
+    {
+      method: "GET",
+      path: "/embedded/info",
+      auth: true,
+      handler: async ({ engine }) => ({
+        body: { ...info, inference: engine.inference, memories: await countMemories(engine) },
+      }),
+    },
+  ];
+}
