@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canForget } from "./access-matrix.js";
+import { canForget, FORGET_CAPABILITIES } from "./access-matrix.js";
 import { type Mem0Ids, toMem0Ids } from "./mem0-ids.js";
 import { type Principal, parsePrincipal } from "./principal.js";
 import { rawIdSchema } from "./raw-id.js";
@@ -36,6 +36,10 @@ export function planForget(principal: Principal, target: unknown): Result<Forget
   const parsedPrincipal = parsePrincipal(principal);
   if (!parsedPrincipal.ok) return parsedPrincipal;
   const app = parsedPrincipal.value.app;
+  // Refuse non-operators before even reading their target: its shape is none of their business.
+  if (FORGET_CAPABILITIES[app].length === 0) {
+    return err("FORBIDDEN_SCOPE", `app "${app}" may not forget whole users or workspaces`, "target");
+  }
 
   if (typeof target !== "object" || target === null || Array.isArray(target)) {
     return err("INVALID_TARGET", "target must be an object", "target");
