@@ -1,0 +1,1 @@
+export type BreakerState = "closed" | "open" | "half-open";
