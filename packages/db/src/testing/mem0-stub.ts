@@ -54,6 +54,8 @@ export interface Mem0Stub {
   memories(): readonly StubMemory[];
   /** Requests received and not yet answered. */
   inFlight(): number;
+  /** Forgets the recorded adds and memories. */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -184,6 +186,10 @@ export async function startMem0Stub(options: Mem0StubOptions = {}): Promise<Mem0
     adds: () => adds,
     memories: () => memories,
     inFlight: () => inFlight,
+    clear: () => {
+      adds.length = 0;
+      memories.length = 0;
+    },
     async close() {
       if (mode !== "refuse") await unlisten();
       mode = "refuse";

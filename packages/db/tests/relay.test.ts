@@ -1,0 +1,107 @@
+import { afterEach, expect, it } from "vitest";
+import { createRelay, type Relay } from "../src/outbox/relay.js";
+import type { RelayOptions } from "../src/outbox/relay-options.js";
+import { describeBackends } from "./support/backends.js";
+import { receivedMarkers, remember, useRelayFixture } from "./support/relay-fixture.js";
+
+const fast = { backoff: { baseMs: 20, maxMs: 100 }, leaseMs: 3_000, deliveryTimeoutMs: 1_000 };
+
+describeBackends("relay delivery", (backend) => {
+  const f = useRelayFixture(backend);
+  let relay: Relay | undefined;
+  afterEach(() => relay?.stop());
+  const make = async (options: Partial<RelayOptions> = {}) =>
+    createRelay({ db: f.t.database.db, mem0: await f.writer(), ...fast, ...options });
+
+  it("delivers each job with the row's ids and payload and records mem0's answer", async () => {
+    const jobs = [
+      remember("u", { user_id: "workspace_w1_user_u1" }),
+      remember("au", { user_id: "workspace_w1_user_u1", agent_id: "workspace_w1_agent_a1" }),
+      remember("r", { run_id: "workspace_w1_run_r1" }),
+    ];
+    const ids = [];
+    for (const j of jobs) ids.push((await f.outbox.enqueue(j)).jobId);
+    relay = await make();
+    expect(await relay.drainOnce()).toMatchObject({ claimed: 3, delivered: 3, retried: 0, dead: 0 });
+    const bodies = f.stub.adds().map((a) => a.body);
+    expect(bodies.find((b) => b.metadata?.marker === "au")).toMatchObject({
+      user_id: "workspace_w1_user_u1",
+      agent_id: "workspace_w1_agent_a1",
+      messages: [{ role: "user", content: "remember au" }],
+      infer: false,
+    });
+    expect(bodies.find((b) => b.metadata?.marker === "r")?.user_id ?? null).toBeNull();
+    const row = await f.outbox.get(ids[0]!);
+    const stored = f.stub.adds().find((a) => a.body.metadata?.marker === "u");
+    expect(row).toMatchObject({ status: "delivered", attempts: 1, claimedBy: null, claimedUntil: null });
+    expect(row?.deliveredAt).toBeInstanceOf(Date);
+    expect(row?.mem0Result).toMatchObject({ status: "done", results: [{ id: stored?.memoryIds[0] }] });
+    expect(await relay.drainOnce()).toMatchObject({ claimed: 0 });
+  });
+
+  it("backs off after a failure, then delivers once mem0 recovers", async () => {
+    const { jobId } = await f.outbox.enqueue(remember());
+    await f.stub.setMode("error");
+    relay = await make({ backoff: { baseMs: 400, maxMs: 400 } });
+    expect(await relay.drainOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    const failed = await f.outbox.get(jobId);
+    expect(failed).toMatchObject({ status: "pending", attempts: 1, failures: 1 });
+    expect(failed?.lastError).toMatch(/503/);
+    expect(failed!.nextAttemptAt.getTime()).toBeGreaterThan(failed!.updatedAt.getTime() + 150);
+    expect(await relay.drainOnce()).toMatchObject({ claimed: 0 }); // not due yet
+    await f.stub.setMode("up");
+    await new Promise((r) => setTimeout(r, 450));
+    expect(await relay.drainOnce()).toMatchObject({ delivered: 1 });
+    expect(await f.outbox.get(jobId)).toMatchObject({ status: "delivered", attempts: 2, failures: 1 });
+  });
+
+  it("dead-letters after maxAttempts, and a replay delivers it", async () => {
+    const { jobId } = await f.outbox.enqueue(remember());
+    await f.stub.setMode("error");
+    relay = await make({ maxAttempts: 3, backoff: { baseMs: 1, maxMs: 2 } });
+    let dead = 0;
+    for (let i = 0; i < 50 && dead === 0; i++) {
+      dead += (await relay.drainOnce()).dead;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await f.outbox.get(jobId)).toMatchObject({ status: "dead", attempts: 3, failures: 3 });
+    expect(await f.outbox.stats()).toMatchObject({ dead: 1, pending: 0, failed: 3 });
+    await f.stub.setMode("up");
+    expect(await f.outbox.replayDead()).toEqual({ replayed: 1, jobIds: [jobId] });
+    expect(await relay.drainOnce()).toMatchObject({ delivered: 1 });
+    expect(receivedMarkers(f.stub)).toHaveLength(1);
+  });
+
+  it("dead-letters at once what mem0 rejects as invalid, and delivers the rest", async () => {
+    f.stub.setFault((body) =>
+      body.metadata?.marker === "poison" ? { status: 400, body: { detail: "poison" } } : undefined,
+    );
+    const poison = await f.outbox.enqueue(remember("poison"));
+    await f.outbox.enqueue(remember());
+    relay = await make();
+    expect(await relay.drainOnce()).toMatchObject({ claimed: 2, delivered: 1, dead: 1 });
+    const row = await f.outbox.get(poison.jobId);
+    expect(row).toMatchObject({ status: "dead", attempts: 1 });
+    expect(row?.lastError).toMatch(/400.*poison/);
+  });
+
+  it("gives up on a hanging mem0 at the delivery timeout and retries later", async () => {
+    const { jobId } = await f.outbox.enqueue(remember());
+    await f.stub.setMode("hang");
+    relay = await make({ deliveryTimeoutMs: 300, leaseMs: 1_500 });
+    const started = Date.now();
+    expect(await relay.drainOnce()).toMatchObject({ retried: 1 });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect((await f.outbox.get(jobId))?.lastError).toMatch(/timeout|did not answer|abort/i);
+  });
+
+  it("rejects options that would break the lease, naming them", async () => {
+    const mem0 = await f.writer();
+    const db = f.t.database.db;
+    expect(() => createRelay({ db, mem0, leaseMs: 2_000, deliveryTimeoutMs: 1_500 })).toThrow(
+      /option leaseMs/,
+    );
+    expect(() => createRelay({ db, mem0, batchSize: 0 })).toThrow(/option batchSize/);
+    expect(() => createRelay({ db, mem0: {} as never })).toThrow(/option mem0/);
+  });
+});
