@@ -1,0 +1,27 @@
+export { createBm25Retriever } from "./baselines/bm25-retriever.js";
+export { createRecentRetriever } from "./baselines/recent-retriever.js";
+export { loadDataset } from "./dataset/load-dataset.js";
+export { type MemoryRecord, memoriesByUser, questionsByUser, turnIdOf } from "./dataset/memories.js";
+export {
+  type Dataset,
+  type Persona,
+  QUESTION_CATEGORIES,
+  type Question,
+  type QuestionCategory,
+  type Turn,
+} from "./dataset/types.js";
+export { validateDataset } from "./dataset/validate-dataset.js";
+export {
+  type EvaluateOptions,
+  evaluateRetrieval,
+  type QuestionResult,
+  type RelevanceReport,
+  type Retriever,
+} from "./evaluate.js";
+export {
+  evidenceRecallAt,
+  hitAt,
+  type MetricSummary,
+  summarise,
+  summariseByCategory,
+} from "./metrics/evidence-recall.js";
