@@ -19,6 +19,8 @@ const SORT_TS = sql`COALESCE(${mi.createdAt}, '-infinity'::timestamp)`;
 
 export interface ReadOptions {
   after?: KeysetPosition | null;
+  /** Only rows at or before this position. */
+  atOrBefore?: KeysetPosition | null;
   /** Restrict to these row ids (the retry pass of a resume). */
   ids?: readonly string[];
 }
@@ -29,6 +31,10 @@ function whereOf(options: ReadOptions): SQL | undefined {
     conditions.push(
       sql`(${SORT_TS}, ${mi.id}) > (${options.after.sortTs}::timestamp, ${options.after.id}::uuid)`,
     );
+  }
+  if (options.atOrBefore) {
+    const p = options.atOrBefore;
+    conditions.push(sql`(${SORT_TS}, ${mi.id}) <= (${p.sortTs}::timestamp, ${p.id}::uuid)`);
   }
   if (options.ids) conditions.push(sql`${mi.id} = ANY(${`{${options.ids.join(",")}}`}::uuid[])`);
   return conditions.length === 0 ? undefined : and(...conditions);
@@ -127,8 +133,16 @@ export async function countRows(session: LegacySession, after?: KeysetPosition |
   return Number(rows[0]?.n ?? 0);
 }
 
-/** One row by id, outside any cursor (tests, writeLegacyRow round trips). */
-export async function readRowById(db: LegacyDrizzle, id: string): Promise<LegacyRow | null> {
-  const rows = await legacyRows<RawRow>(db, selectRows(db, { ids: [id] }));
-  return rows[0] ? toRow(rows[0]) : null;
+/**
+ * Rows by id in keyset order, without a cursor (the retry pass of a resume: only rows at or before the
+ * checkpoint, since the stream after it will meet the others anyway).
+ */
+export async function readRowsByIds(
+  session: LegacySession,
+  ids: readonly string[],
+  atOrBefore?: KeysetPosition | null,
+): Promise<LegacyRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await legacyRows<RawRow>(session, selectRows(session, { ids, atOrBefore }));
+  return rows.map(toRow);
 }

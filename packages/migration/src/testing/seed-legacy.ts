@@ -4,6 +4,7 @@
  * bulk rows generated inside the database with generate_series (1M rows would take hours through INSERTs
  * from JavaScript).
  */
+import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { LEGACY_DDL } from "./legacy-ddl.js";
@@ -148,4 +149,10 @@ export async function seedBulkLegacy(
       'long_term', 1.0, 1, '2026-01-01 00:00:00', timestamp '2025-06-01 00:00:00' + g * interval '1 second'
     FROM generate_series(0, ${rows - 1}) g;
   `);
+}
+
+/** The id seedCleanChatRows gives row g: md5('clean-' || g)::uuid. */
+export function cleanRowId(g: number): string {
+  const h = createHash("md5").update(`clean-${g}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
