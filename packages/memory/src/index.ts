@@ -1,1 +1,30 @@
-export {};
+/**
+ * @automatos/memory: the typed memory API over mem0 (tRPC router, inner context, service, typed client).
+ * See README.md for the procedure table, the recall pipeline and the error mapping.
+ */
+export {
+  DEFAULT_CONFIG,
+  type MemoryConfig,
+  type MemoryConfigInput,
+  type RecallConfig,
+  resolveConfig,
+} from "./config.js";
+export { type CreateInnerContextOptions, createInnerContext, type InnerContext } from "./context.js";
+export { type Mem0Target, type MemoryEnv, readMemoryEnv } from "./env.js";
+export { memoryNotFound, policyError, toTRPCError } from "./errors.js";
+export { createLogger, type Logger, silentLogger } from "./logger.js";
+export type { Mem0Port, MigrationModeReader, OutboxPort } from "./ports.js";
+export {
+  GATE_RULES,
+  type GateDecision,
+  type GateRules,
+  type GateSkipReason,
+  gateTurn,
+} from "./recall/gate.js";
+export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./root.js";
+export { memoryRouter } from "./router.js";
+export * from "./schemas/inputs.js";
+export { LIMITS } from "./schemas/limits.js";
+export * from "./schemas/outputs.js";
+export type { ScopeAccess } from "./scope-access.js";
+export { authedProcedure, createCallerFactory, publicProcedure, router, scopedProcedure } from "./trpc.js";

@@ -1,39 +1,103 @@
 import { describe, expect, it } from "vitest";
-import { applyRelevanceFloor, type FloorRules } from "./floor.js";
+import { applyRelevanceFloor, DEFAULT_FLOOR, type FloorRules } from "./floor.js";
+import { contentStems, sharesContent } from "./overlap.js";
 
-const s = (...scores: number[]) => scores.map((score, i) => ({ id: `m${i}`, score }));
-const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+type Item = { id: string; score: number; text: string };
+const ids = (xs: Item[]) => xs.map((x) => x.id);
 
-const cases: { name: string; scores: number[]; rules?: FloorRules; kept: string[] }[] = [
-  { name: "nothing in, nothing out", scores: [], kept: [] },
-  { name: "all below the absolute floor", scores: [0.15, 0.1, 0.05], kept: [] },
-  { name: "absolute floor is inclusive", scores: [0.2, 0.19], kept: ["m0"] },
+const cases: {
+  name: string;
+  query: string;
+  items: [number, string][];
+  rules?: FloorRules;
+  kept: string[];
+}[] = [
+  { name: "nothing in, nothing out", query: "my flight?", items: [], kept: [] },
+  {
+    name: "weak but lexically related hit is kept",
+    query: "do I have any allergies?",
+    items: [[0.109, "I am allergic to peanuts"]],
+    kept: ["m0"],
+  },
+  {
+    name: "weak unrelated hit is dropped (the 'saying randomly' case)",
+    query: "what's the weather like on Mars?",
+    items: [[0.11, "My name is Alice"]],
+    kept: [],
+  },
+  {
+    name: "strong hit passes without lexical overlap (paraphrase from a semantic embedder)",
+    query: "do I have pets?",
+    items: [[0.45, "I have a dog named Rex"]],
+    kept: ["m0"],
+  },
+  {
+    name: "below the absolute floor even with overlap",
+    query: "when is my flight?",
+    items: [[0.09, "flight booked"]],
+    kept: [],
+  },
   {
     name: "relative floor drops the tail of a strong match",
-    scores: [0.9, 0.5, 0.44, 0.3],
-    kept: ["m0", "m1"],
+    query: "what is my name and my flight?",
+    items: [
+      [0.9, "My name is Alice"],
+      [0.4, "My flight is on Friday"],
+      [0.5, "Name of my dog is Rex"],
+    ],
+    kept: ["m0", "m2"],
   },
-  { name: "several equally strong matches survive", scores: [0.6, 0.58, 0.55], kept: ["m0", "m1", "m2"] },
   {
     name: "relative floor disabled",
-    scores: [0.9, 0.25],
-    rules: { minScore: 0.2, relativeToBest: 0 },
+    query: "my name",
+    items: [
+      [0.9, "My name is Alice"],
+      [0.15, "name tag"],
+    ],
+    rules: { ...DEFAULT_FLOOR, relativeToBest: 0 },
     kept: ["m0", "m1"],
   },
   {
     name: "NaN and infinite scores never pass",
-    scores: [Number.NaN, 0.5, Number.POSITIVE_INFINITY],
+    query: "my name",
+    items: [
+      [Number.NaN, "my name"],
+      [0.5, "name"],
+      [Number.POSITIVE_INFINITY, "name"],
+    ],
     kept: ["m1"],
   },
-  { name: "order is preserved", scores: [0.3, 0.5, 0.4], kept: ["m0", "m1", "m2"] },
+  {
+    name: "a query of stop words only needs strong scores",
+    query: "what is it?",
+    items: [[0.2, "it is what it is"]],
+    kept: [],
+  },
 ];
 
 describe("applyRelevanceFloor", () => {
   for (const c of cases) {
     it(c.name, () => {
-      const out = applyRelevanceFloor(s(...c.scores), c.rules);
+      const items = c.items.map(([score, text], i) => ({ id: `m${i}`, score, text }));
+      const out = applyRelevanceFloor(items, c.query, c.rules);
       expect(ids(out.kept)).toEqual(c.kept);
-      expect(out.kept.length + out.dropped.length).toBe(c.scores.length);
+      expect(out.kept.length + out.dropped.length).toBe(items.length);
+    });
+  }
+});
+
+describe("lexical overlap", () => {
+  const cases: { query: string; memory: string; expected: boolean }[] = [
+    { query: "allergies?", memory: "allergic to peanuts", expected: true },
+    { query: "where do I work?", memory: "Works as a nurse in Porto", expected: true },
+    { query: "my colours", memory: "favourite colour is blue", expected: true },
+    { query: "tell me what you remember", memory: "I remember everything", expected: false },
+    { query: "car", memory: "I care a lot", expected: false },
+    { query: "", memory: "anything", expected: false },
+  ];
+  for (const c of cases) {
+    it(`${JSON.stringify(c.query)} ~ ${JSON.stringify(c.memory)} -> ${c.expected}`, () => {
+      expect(sharesContent(contentStems(c.query), c.memory)).toBe(c.expected);
     });
   }
 });

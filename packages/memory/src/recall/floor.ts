@@ -1,35 +1,49 @@
 /**
  * Step 3 of recall: the relevance floor.
  *
- * mem0's score is fused and normalised per query (mem0-contract §3.6), so a single absolute cut-off is only half
- * a rule: an unrelated question still has a "best" hit. Two rules, both data:
- * - `minScore`: below it a memory is noise whatever else matched (this is what stops "saying randomly");
- * - `relativeToBest`: once something clearly matches, drop the long tail scoring under a fraction of it.
+ * mem0's score is fused and normalised per query (mem0-contract §3.6), so one absolute cut-off is only part
+ * of a rule: an unrelated question still has a "best" hit. A memory is kept when ALL of these hold:
+ * - `minScore`: its fused score reaches the absolute floor (below it, noise whatever else matched);
+ * - `relativeToBest`: it scores at least that fraction of the best hit (drops the long tail once something
+ *   clearly matches);
+ * - either its score reaches `strongScore`, or it shares a content word with the query (overlap.ts).
+ * That last rule is what stops "saying randomly" with weak embedders: low scores need lexical evidence.
  */
+import { contentStems, sharesContent } from "./overlap.js";
 
 export interface FloorRules {
   /** Absolute floor on mem0's fused score (0..1). */
   minScore: number;
+  /** Scores at or above this pass without lexical evidence. */
+  strongScore: number;
   /** Keep only scores >= relativeToBest * best score (0 disables). */
   relativeToBest: number;
 }
 
-export const DEFAULT_FLOOR: FloorRules = { minScore: 0.2, relativeToBest: 0.5 };
+export const DEFAULT_FLOOR: FloorRules = { minScore: 0.1, strongScore: 0.3, relativeToBest: 0.5 };
 
 export interface FloorResult<T> {
   kept: T[];
   dropped: T[];
 }
 
-/** Applies both floors; keeps the input order (callers sort by score first). NaN scores never pass. */
-export function applyRelevanceFloor<T extends { score: number }>(
+/** Applies the floor; keeps the input order (callers sort by score first). NaN scores never pass. */
+export function applyRelevanceFloor<T extends { score: number; text: string }>(
   items: readonly T[],
+  query: string,
   rules: FloorRules = DEFAULT_FLOOR,
 ): FloorResult<T> {
   const best = items.reduce((m, i) => (Number.isFinite(i.score) && i.score > m ? i.score : m), 0);
   const cut = Math.max(rules.minScore, best * rules.relativeToBest);
+  const queryStems = contentStems(query);
   const kept: T[] = [];
   const dropped: T[] = [];
-  for (const item of items) (Number.isFinite(item.score) && item.score >= cut ? kept : dropped).push(item);
+  for (const item of items) {
+    const passes =
+      Number.isFinite(item.score) &&
+      item.score >= cut &&
+      (item.score >= rules.strongScore || sharesContent(queryStems, item.text));
+    (passes ? kept : dropped).push(item);
+  }
   return { kept, dropped };
 }

@@ -1,0 +1,58 @@
+/**
+ * Behaviour settings of the memory service (not secrets, not connections). Every default is here, in one
+ * place, so the README's table and the code cannot drift apart.
+ */
+import { DEFAULT_DEDUP, type DedupRules } from "./recall/dedup.js";
+import { DEFAULT_FLOOR, type FloorRules } from "./recall/floor.js";
+import { GATE_RULES, type GateRules } from "./recall/gate.js";
+
+export interface RecallConfig {
+  /** Hard budget for the mem0 part of recall; past it the turn goes on with no memories (degraded). */
+  timeBudgetMs: number;
+  /** topK asked of mem0. Over-fetch: the engine's keyword score only re-ranks its semantic top candidates. */
+  searchTopK: number;
+  /** mem0's raw-cosine gate (its `threshold`); the relevance floor below acts on the fused score. */
+  searchThreshold: number;
+  /** Most memories placed in the context block. */
+  maxMemories: number;
+  /** Most tokens (o200k_base) of the whole context block, fence included. */
+  tokenBudget: number;
+  gate: GateRules;
+  floor: FloorRules;
+  dedup: DedupRules;
+}
+
+export interface MemoryConfig {
+  recall: RecallConfig;
+  /** Per-call timeout for mem0 calls other than recall (search, list, by-id, add, forget). */
+  mem0TimeoutMs: number;
+  /** Timeout of the mem0 ping in `health`. */
+  healthTimeoutMs: number;
+  /** Whether mem0 extracts facts with an LLM (`infer`); "off" stores messages verbatim. */
+  inference: "on" | "off";
+  /** How many memories `forget` deletes concurrently when it must delete one by one. */
+  forgetConcurrency: number;
+}
+
+export const DEFAULT_CONFIG: MemoryConfig = {
+  recall: {
+    timeBudgetMs: 150,
+    searchTopK: 50,
+    searchThreshold: 0.1,
+    maxMemories: 8,
+    tokenBudget: 600,
+    gate: GATE_RULES,
+    floor: DEFAULT_FLOOR,
+    dedup: DEFAULT_DEDUP,
+  },
+  mem0TimeoutMs: 5_000,
+  healthTimeoutMs: 1_000,
+  inference: "off",
+  forgetConcurrency: 8,
+};
+
+export type MemoryConfigInput = Partial<Omit<MemoryConfig, "recall">> & { recall?: Partial<RecallConfig> };
+
+export function resolveConfig(input: MemoryConfigInput = {}): MemoryConfig {
+  return { ...DEFAULT_CONFIG, ...input, recall: { ...DEFAULT_CONFIG.recall, ...input.recall } };
+}

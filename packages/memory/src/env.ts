@@ -1,0 +1,97 @@
+/**
+ * The package's configuration from the environment, validated once (the only module allowed to read
+ * process.env). Errors name the variable, never its value: MEM0_API_KEY and DATABASE_URL are secrets.
+ *
+ * - MEM0_API_URL unset -> an embedded mem0 (mem0's own engine behind the self-hosted REST contract, data
+ *   under MEMORY_DATA_DIR/mem0); set -> that server (MEM0_DIALECT server | platform, MEM0_API_KEY).
+ * - DATABASE_URL unset -> PGlite under MEMORY_DATA_DIR/pg; set -> PostgreSQL.
+ * - EMBEDDING_* / LLM_* (OpenAI-compatible) feed the embedded mem0 only; unset -> offline embedder, no
+ *   fact extraction (adds stored verbatim, `health` reports inference "off").
+ */
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const url = z.url({ protocol: /^https?$/ });
+
+const envSchema = z.object({
+  MEM0_API_URL: url.optional(),
+  MEM0_API_KEY: z.string().min(1).optional(),
+  MEM0_DIALECT: z.enum(["server", "platform"]).default("server"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgres:// URL")
+    .optional(),
+  MEMORY_DATA_DIR: z.string().min(1).default(".data"),
+  MEMORY_RECALL_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  EMBEDDING_BASE_URL: url.optional(),
+  EMBEDDING_MODEL: z.string().min(1).optional(),
+  EMBEDDING_API_KEY: z.string().min(1).optional(),
+  EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16).max(8192).optional(),
+  LLM_BASE_URL: url.optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+});
+
+export type Mem0Target =
+  | { mode: "remote"; url: string; apiKey?: string; dialect: "server" | "platform" }
+  | {
+      mode: "embedded";
+      dataDir: string;
+      embedder?: { baseUrl: string; apiKey?: string; model: string; dimensions: number };
+      llm?: { baseUrl: string; apiKey?: string; model: string };
+    };
+
+export interface MemoryEnv {
+  mem0: Mem0Target;
+  database: { url?: string; dataDir: string };
+  recallBudgetMs?: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+function fail(names: string[]): never {
+  throw new Error(`invalid environment variable(s): ${[...new Set(names)].join(", ")}`);
+}
+
+/** Reads and validates the memory stack's variables (pass `env` in tests; defaults to process.env). */
+export function readMemoryEnv(env: Record<string, string | undefined> = process.env): MemoryEnv {
+  // Empty strings mean "unset" (a common .env habit), not "invalid".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) fail(parsed.error.issues.map((i) => String(i.path[0])));
+  const e = parsed.data;
+  const dataDir = resolve(e.MEMORY_DATA_DIR);
+  const out: MemoryEnv = {
+    mem0: e.MEM0_API_URL
+      ? {
+          mode: "remote",
+          url: e.MEM0_API_URL,
+          dialect: e.MEM0_DIALECT,
+          ...(e.MEM0_API_KEY ? { apiKey: e.MEM0_API_KEY } : {}),
+        }
+      : { mode: "embedded", dataDir: join(dataDir, "mem0") },
+    database: { dataDir: join(dataDir, "pg"), ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}) },
+    logLevel: e.LOG_LEVEL,
+    ...(e.MEMORY_RECALL_BUDGET_MS ? { recallBudgetMs: e.MEMORY_RECALL_BUDGET_MS } : {}),
+  };
+  if (out.mem0.mode === "embedded") {
+    if (e.EMBEDDING_BASE_URL) {
+      if (!e.EMBEDDING_MODEL || !e.EMBEDDING_DIMENSIONS) fail(["EMBEDDING_MODEL", "EMBEDDING_DIMENSIONS"]);
+      out.mem0.embedder = {
+        baseUrl: e.EMBEDDING_BASE_URL,
+        model: e.EMBEDDING_MODEL,
+        dimensions: e.EMBEDDING_DIMENSIONS,
+        ...(e.EMBEDDING_API_KEY ? { apiKey: e.EMBEDDING_API_KEY } : {}),
+      };
+    }
+    if (e.LLM_BASE_URL) {
+      if (!e.LLM_MODEL) fail(["LLM_MODEL"]);
+      out.mem0.llm = {
+        baseUrl: e.LLM_BASE_URL,
+        model: e.LLM_MODEL,
+        ...(e.LLM_API_KEY ? { apiKey: e.LLM_API_KEY } : {}),
+      };
+    }
+  }
+  return out;
+}

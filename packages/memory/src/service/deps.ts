@@ -1,0 +1,10 @@
+import type { InnerContext } from "../context.js";
+import type { CallOptions } from "../ports.js";
+
+/** What service functions receive: dependencies, never the transport or the raw client input. */
+export type ServiceDeps = Pick<InnerContext, "mem0" | "config" | "logger" | "requestId">;
+
+/** Per-call options for mem0: the request id travels as X-Request-ID; every call has a deadline. */
+export function callOptions(deps: ServiceDeps, extra: CallOptions = {}): CallOptions {
+  return { requestId: deps.requestId, timeoutMs: deps.config.mem0TimeoutMs, ...extra };
+}

@@ -1,0 +1,59 @@
+/**
+ * The real stack for integration tests: embedded mem0 (mem0's engine on PGlite) + the real mem0 client over
+ * loopback HTTP (through a request counter) + PGlite outbox and relay, all under a fresh temp dir.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Principal } from "@automatos/memory-policy";
+import type { MemoryConfigInput } from "../../src/config.js";
+import { silentLogger } from "../../src/logger.js";
+import { appRouter } from "../../src/root.js";
+import { createMemoryStack, type MemoryStack } from "../../src/stack.js";
+import { createCallerFactory } from "../../src/trpc.js";
+import { createRequestCounter, type RequestCounter } from "./counting-dispatcher.js";
+
+const factory = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof factory>;
+
+export interface TestStack {
+  stack: MemoryStack;
+  counter: RequestCounter;
+  caller(principal: Principal | null): Promise<Caller>;
+  /** Delivers every queued remember to mem0 now. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(options: { config?: MemoryConfigInput } = {}): Promise<TestStack> {
+  const dir = mkdtempSync(join(tmpdir(), "memory-test-"));
+  const counter = createRequestCounter();
+  const stack = await createMemoryStack({
+    env: {
+      mem0: { mode: "embedded", dataDir: join(dir, "mem0") },
+      database: { dataDir: "memory://" },
+      logLevel: "silent",
+    },
+    logger: silentLogger(),
+    mem0Dispatcher: counter.dispatcher,
+    relay: { start: false },
+    // Tests time nothing, but a loaded 2-core machine must not turn the recall budget into flakiness.
+    config: { ...options.config, recall: { timeBudgetMs: 5_000, ...options.config?.recall } },
+  });
+  return {
+    stack,
+    counter,
+    caller: async (principal) => factory(await stack.createContext(principal)),
+    drain: async () => {
+      for (;;) {
+        const r = await stack.relay.drainOnce(100);
+        if (r.claimed === 0) return;
+      }
+    },
+    close: async () => {
+      await stack.close();
+      await counter.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
