@@ -109,7 +109,7 @@ const envSchema = z.object({
   EMBEDDING_BASE_URL: httpUrl("an OpenAI-compatible embeddings endpoint"),
   EMBEDDING_API_KEY: optionalString,
   EMBEDDING_MODEL: optionalString,
-  EMBEDDING_DIMENSIONS: intIn(8, 8192, 1536),
+  EMBEDDING_DIMENSIONS: intIn(16, 8192, 0),
   LLM_BASE_URL: httpUrl("an OpenAI-compatible chat endpoint"),
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
@@ -150,6 +150,9 @@ function crossCheck(env: Env): string[] {
     );
   if (env.EMBEDDING_BASE_URL && !env.EMBEDDING_MODEL)
     problems.push("EMBEDDING_MODEL: required when EMBEDDING_BASE_URL is set");
+  // No guessed default: a wrong dimension only shows up later as failed inserts into the vector column.
+  if (env.EMBEDDING_BASE_URL && env.EMBEDDING_DIMENSIONS === 0)
+    problems.push("EMBEDDING_DIMENSIONS: required when EMBEDDING_BASE_URL is set (the model's vector size)");
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push("LLM_MODEL: required when LLM_BASE_URL is set");
   return problems;
 }

@@ -23,12 +23,15 @@ export interface MetricSources {
   breakerState?: () => "closed" | "open" | "half-open";
 }
 
+/** The outbox table's view (structurally @automatos/db's OutboxStats). */
 export interface OutboxGaugeStats {
   pending: number;
   inFlight: number;
+  delivered: number;
   dead: number;
+  /** Failed delivery attempts of the rows in the table. */
   failed: number;
-  oldestPendingAgeMs: number | null;
+  oldestPendingAgeMs: number;
 }
 
 // Sub-millisecond buckets matter: the gateway's own overhead is budgeted at <= 1 ms p50 (targets.md P1).
@@ -89,7 +92,7 @@ export function createGatewayMetrics(sources: MetricSources, opts: { defaultMetr
   );
   new Gauge({
     name: "gateway_outbox_jobs",
-    help: "Outbox jobs by state (pending, in_flight, failed = waiting for a retry, dead = needs replay)",
+    help: "Outbox jobs by state (pending, in_flight, delivered, dead = needs replay)",
     labelNames: ["state"],
     registers,
     async collect() {
@@ -97,8 +100,17 @@ export function createGatewayMetrics(sources: MetricSources, opts: { defaultMetr
       if (!stats) return;
       this.set({ state: "pending" }, stats.pending);
       this.set({ state: "in_flight" }, stats.inFlight);
-      this.set({ state: "failed" }, stats.failed);
+      this.set({ state: "delivered" }, stats.delivered);
       this.set({ state: "dead" }, stats.dead);
+    },
+  });
+  new Gauge({
+    name: "gateway_outbox_failed_attempts",
+    help: "Failed delivery attempts recorded on the jobs in the outbox table (retries and dead letters)",
+    registers,
+    async collect() {
+      const stats = await outboxStats();
+      if (stats) this.set(stats.failed);
     },
   });
   new Gauge({
@@ -107,7 +119,7 @@ export function createGatewayMetrics(sources: MetricSources, opts: { defaultMetr
     registers,
     async collect() {
       const stats = await outboxStats();
-      if (stats) this.set((stats.oldestPendingAgeMs ?? 0) / 1000);
+      if (stats) this.set(stats.oldestPendingAgeMs / 1000);
     },
   });
   new Gauge({
