@@ -27,4 +27,5 @@ export * from "./schemas/inputs.js";
 export { LIMITS } from "./schemas/limits.js";
 export * from "./schemas/outputs.js";
 export type { ScopeAccess } from "./scope-access.js";
+export { createMemoryStack, type MemoryStack, type MemoryStackOptions } from "./stack.js";
 export { authedProcedure, createCallerFactory, publicProcedure, router, scopedProcedure } from "./trpc.js";

@@ -1,0 +1,94 @@
+/**
+ * createMemoryClient: the one way apps call memory, with the same types whether the router runs in the app
+ * (localLink, no HTTP) or behind the gateway (httpBatchLink over undici with keep-alive).
+ *
+ * @example in process (no MEMORY_GATEWAY_URL): the app verified its user and builds the principal itself
+ * const stack = await createMemoryStack();
+ * const memory = createMemoryClient({ source: "chatbot", inProcess: { createContext: () => stack.createContext(principal) } });
+ * const { context } = await memory.memory.recall.query({ query: userMessage });
+ *
+ * @example over HTTP: the gateway verifies the tokens and derives the principal
+ * const memory = createMemoryClient({ source: "chatbot", gatewayUrl, serviceToken, userToken: () => session.jwt });
+ */
+import { randomUUID } from "node:crypto";
+import { createTRPCClient, httpBatchLink, localLink, type TRPCClient } from "@trpc/client";
+import superjson from "superjson";
+import type { Dispatcher } from "undici";
+import type { InnerContext } from "../context.js";
+import { type AppRouter, appRouter } from "../root.js";
+import { MEMORY_HEADERS } from "./headers.js";
+import { fetchVia, sharedGatewayAgent } from "./undici-fetch.js";
+
+type Lazy<T> = T | (() => T | undefined);
+
+export interface MemoryClientOptions {
+  /** Who is calling, sent as x-trpc-source (logs and metrics). */
+  source: "chatbot" | "agents" | "workflows" | "admin" | (string & {});
+  /** The gateway's base URL, e.g. http://127.0.0.1:8787/trpc. Unset: in-process. */
+  gatewayUrl?: string;
+  /** The app's service token (HTTP only). */
+  serviceToken?: string;
+  /** The end user's JWT (HTTP only); a function is read per request, e.g. from the current session. */
+  userToken?: Lazy<string>;
+  /** agents/workflows over HTTP: the agent or run the app acts as. */
+  agentId?: Lazy<string>;
+  runId?: Lazy<string>;
+  /** Request id per HTTP request (default: a fresh UUID); carried to mem0 as X-Request-ID. */
+  requestId?: () => string;
+  /** In-process: builds the inner context (principal included) for each call. */
+  inProcess?: { createContext: () => Promise<InnerContext> };
+  /** HTTP: a dispatcher of your own (default: a shared keep-alive Agent with timeouts). */
+  dispatcher?: Dispatcher;
+}
+
+export type MemoryClient = TRPCClient<AppRouter>;
+
+const read = <T>(v: Lazy<T> | undefined): T | undefined =>
+  typeof v === "function" ? (v as () => T | undefined)() : v;
+
+function httpHeaders(o: MemoryClientOptions): Record<string, string> {
+  const h: Record<string, string> = {
+    [MEMORY_HEADERS.source]: o.source,
+    [MEMORY_HEADERS.requestId]: o.requestId?.() ?? randomUUID(),
+  };
+  if (o.serviceToken) h[MEMORY_HEADERS.serviceToken] = `Bearer ${o.serviceToken}`;
+  const user = read(o.userToken);
+  if (user) h[MEMORY_HEADERS.userToken] = user;
+  const agent = read(o.agentId);
+  if (agent) h[MEMORY_HEADERS.agentId] = agent;
+  const run = read(o.runId);
+  if (run) h[MEMORY_HEADERS.runId] = run;
+  return h;
+}
+
+export function createMemoryClient(options: MemoryClientOptions): MemoryClient {
+  if (options.gatewayUrl) {
+    const url = new URL(options.gatewayUrl);
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new Error("gatewayUrl must be an http(s) URL");
+    return createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: url.toString().replace(/\/$/, ""),
+          transformer: superjson,
+          fetch: fetchVia(options.dispatcher ?? sharedGatewayAgent()),
+          headers: () => httpHeaders(options),
+          // Queries travel as GET: keep each URL well under Node's 16 KiB header limit.
+          maxURLLength: 8_000,
+        }),
+      ],
+    });
+  }
+  if (!options.inProcess) {
+    throw new Error("createMemoryClient needs gatewayUrl (HTTP) or inProcess.createContext (in-process)");
+  }
+  return createTRPCClient<AppRouter>({
+    links: [
+      localLink({
+        router: appRouter,
+        createContext: options.inProcess.createContext,
+        transformer: superjson,
+      }),
+    ],
+  });
+}

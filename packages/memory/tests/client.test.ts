@@ -1,0 +1,129 @@
+/**
+ * createMemoryClient: the same procedures and types in process (localLink) and over HTTP (httpBatchLink over
+ * undici), on the real stack. The HTTP side is a minimal standalone tRPC server whose createContext reads the
+ * headers the gateway reads; token verification itself is the gateway's job and is tested there.
+ */
+import type { AddressInfo } from "node:net";
+import type { Principal } from "@automatos/memory-policy";
+import { TRPCClientError } from "@trpc/client";
+import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryClient } from "../src/client/create-memory-client.js";
+import { MEMORY_HEADERS } from "../src/client/headers.js";
+import { closeGatewayConnections } from "../src/client/undici-fetch.js";
+import { appRouter } from "../src/root.js";
+import { P } from "./helpers/principals.js";
+import { startTestStack, type TestStack } from "./helpers/test-stack.js";
+
+let t: TestStack;
+let server: ReturnType<typeof createHTTPServer>;
+let url = "";
+const seen: Record<string, string | undefined>[] = [];
+const TOKENS: Record<string, Principal> = { "user-token-alice": P.alice, "user-token-bob": P.bob };
+
+beforeAll(async () => {
+  t = await startTestStack();
+  server = createHTTPServer({
+    router: appRouter,
+    createContext: async ({ req }) => {
+      const h = (name: string) => req.headers[name] as string | undefined;
+      seen.push({
+        authorization: h(MEMORY_HEADERS.serviceToken),
+        user: h(MEMORY_HEADERS.userToken),
+        source: h(MEMORY_HEADERS.source),
+        requestId: h(MEMORY_HEADERS.requestId),
+      });
+      const ok = h(MEMORY_HEADERS.serviceToken) === "Bearer svc-chatbot";
+      const principal = ok ? (TOKENS[h(MEMORY_HEADERS.userToken) ?? ""] ?? null) : null;
+      return t.stack.createContext(principal, { requestId: h(MEMORY_HEADERS.requestId) ?? "" });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await closeGatewayConnections();
+  await t?.close();
+});
+
+describe("createMemoryClient", () => {
+  it("in process: the router runs inside the app", async () => {
+    const memory = createMemoryClient({
+      source: "chatbot",
+      inProcess: { createContext: () => t.stack.createContext(P.alice) },
+    });
+    const added = await memory.memory.add.mutate({
+      messages: [{ role: "user", content: "My favourite tea is oolong" }],
+    });
+    expect(added.status).toBe("done");
+    const found = await memory.memory.search.query({ query: "favourite tea" });
+    expect(found.memories[0]?.text).toBe("My favourite tea is oolong");
+    // superjson round trip and output types are the same as over HTTP
+    const recall = await memory.memory.recall.query({ query: "which tea do I like?" });
+    expect(recall.memories.map((m) => m.text)).toEqual(["My favourite tea is oolong"]);
+  });
+
+  it("over HTTP: same procedures, same results, the headers the gateway reads", async () => {
+    const memory = createMemoryClient({
+      source: "chatbot",
+      gatewayUrl: url,
+      serviceToken: "svc-chatbot",
+      userToken: () => "user-token-alice",
+      requestId: () => "req-client-test-1",
+    });
+    // Two queries in one tick are batched into one HTTP request.
+    const [found, recall] = await Promise.all([
+      memory.memory.search.query({ query: "favourite tea" }),
+      memory.memory.recall.query({ query: "which tea do I like?" }),
+    ]);
+    expect(found.memories[0]?.text).toBe("My favourite tea is oolong");
+    expect(recall.memories.map((m) => m.text)).toEqual(["My favourite tea is oolong"]);
+    expect(seen.at(-1)).toEqual({
+      authorization: "Bearer svc-chatbot",
+      user: "user-token-alice",
+      source: "chatbot",
+      requestId: "req-client-test-1",
+    });
+  });
+
+  it("over HTTP: another user's token sees another user's memories", async () => {
+    const bob = createMemoryClient({
+      source: "chatbot",
+      gatewayUrl: url,
+      serviceToken: "svc-chatbot",
+      userToken: "user-token-bob",
+    });
+    const found = await bob.memory.search.query({ query: "favourite tea" });
+    expect(found.memories).toEqual([]);
+  });
+
+  it("errors arrive with the same code and field either way", async () => {
+    const local = createMemoryClient({
+      source: "chatbot",
+      inProcess: { createContext: () => t.stack.createContext(P.alice) },
+    });
+    const remote = createMemoryClient({
+      source: "chatbot",
+      gatewayUrl: url,
+      serviceToken: "svc-chatbot",
+      userToken: "user-token-alice",
+    });
+    for (const client of [local, remote]) {
+      const err = await client.memory.search.query({ query: "x", topK: 1_000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TRPCClientError);
+      expect((err as TRPCClientError<typeof appRouter>).data).toMatchObject({
+        code: "BAD_REQUEST",
+        field: "topK",
+      });
+      expect((err as Error).message).toMatch(/^topK: /);
+    }
+    const anonymous = createMemoryClient({ source: "chatbot", gatewayUrl: url, serviceToken: "wrong" });
+    await expect(anonymous.memory.health.query()).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
+  });
+
+  it("refuses a configuration with neither transport", () => {
+    expect(() => createMemoryClient({ source: "chatbot" })).toThrow(/gatewayUrl .* inProcess/);
+  });
+});
