@@ -65,7 +65,7 @@ export async function startMem0Stub(options: { results?: number } = {}): Promise
       return;
     }
     if (current.kind === "hang") return; // never answers; the client's deadline must fire
-    const payload = req.method === "POST" ? await body(req).catch(() => ({})) : {};
+    const payload: Record<string, unknown> = req.method === "POST" ? await body(req).catch(() => ({})) : {};
     if (current.kind === "slow") await new Promise((r) => setTimeout(r, current.delayMs));
     if (current.kind === "status") return reply(res, current.status, { detail: "injected failure" });
     if (current.kind === "garbage") {
