@@ -69,12 +69,13 @@ export function classify(err: unknown): UpstreamCode {
   ) {
     if (cur instanceof EmbedderError) return embedderCode(cur);
     const e = cur as { name?: string; status?: number; code?: string; message?: string };
-    const name = e.name ?? "";
+    // The OpenAI SDK's error classes do not set `name`; their constructor names identify them.
+    const name = (cur as object).constructor?.name ?? e.name ?? "";
     if (name === "APIConnectionTimeoutError") return "provider_timeout";
     if (name === "APIConnectionError") return "provider_unavailable";
     if (typeof e.status === "number" && name.endsWith("Error") && name !== "Error")
       return statusCode(e.status);
-    if (name === "SqliteError") return "datastore_unavailable";
+    if (name === "SqliteError" || e.name === "SqliteError") return "datastore_unavailable";
     const msg = e.message ?? "";
     if (
       /Connection terminated|ECONNREFUSED|ECONNRESET|Client was closed|not queryable|Client has encountered a connection error/i.test(

@@ -1,0 +1,60 @@
+/**
+ * Entry of the engine's child process (forked by spawn-engine-process.ts). Protocol over the IPC channel:
+ *   parent -> child  { type: "start", options }      child -> parent  { type: "ready", url, apiKey, inference, embedder }
+ *   parent -> child  { type: "close" }                child -> parent  { type: "error", message } on a failed start
+ * The child closes everything and exits when told to, or when the parent goes away (IPC disconnect).
+ */
+import type { EmbeddedMem0Options } from "../options.js";
+import { type EmbeddedMem0, startInProcess } from "../start-in-process.js";
+
+export type ParentMessage = { type: "start"; options: EmbeddedMem0Options } | { type: "close" };
+export type ChildMessage =
+  | { type: "ready"; url: string; apiKey: string; inference: "on" | "off"; embedder: string }
+  | { type: "error"; message: string }
+  | { type: "closed" };
+
+let running: EmbeddedMem0 | undefined;
+let stopping = false;
+
+function send(msg: ChildMessage): void {
+  if (process.connected) process.send?.(msg);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    try {
+      await running?.close();
+    } catch (err) {
+      console.error(`[mem0-embedded] close failed: ${(err as Error).message}`);
+      code = 1;
+    }
+    send({ type: "closed" });
+  }
+  process.exit(code);
+}
+
+process.on("message", (msg: ParentMessage) => {
+  if (msg.type === "start" && !running) {
+    startInProcess({ ...msg.options, processModel: "child-process" })
+      .then((server) => {
+        running = server;
+        send({
+          type: "ready",
+          url: server.url,
+          apiKey: server.apiKey,
+          inference: server.inference,
+          embedder: server.embedder,
+        });
+      })
+      .catch((err: Error) => {
+        send({ type: "error", message: err.message });
+        void shutdown(1);
+      });
+  } else if (msg.type === "close") {
+    void shutdown(0);
+  }
+});
+process.on("disconnect", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0));

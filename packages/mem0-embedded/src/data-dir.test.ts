@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  acquireLock,
+  checkEmbedderIdentity,
+  dataDirLayout,
+  ensureDataDir,
+  loadOrCreateApiKey,
+} from "./data-dir.js";
+
+const dirs: string[] = [];
+function layout() {
+  const dir = mkdtempSync(join(tmpdir(), "m0e-dd-"));
+  dirs.push(dir);
+  const l = dataDirLayout(join(dir, "data"));
+  ensureDataDir(l);
+  return l;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe("data directory", () => {
+  it("creates the API key once, mode 0600, and reads it back", () => {
+    const l = layout();
+    const key = loadOrCreateApiKey(l);
+    expect(key).toMatch(/^m0emb_[A-Za-z0-9_-]{43}$/);
+    expect(statSync(l.apiKeyFile).mode & 0o777).toBe(0o600);
+    expect(loadOrCreateApiKey(l)).toBe(key);
+  });
+
+  it("refuses a data directory made by another embedder", () => {
+    const l = layout();
+    checkEmbedderIdentity(l, { name: "local-hash-v1", dimensions: 384 });
+    expect(() => checkEmbedderIdentity(l, { name: "local-hash-v1", dimensions: 384 })).not.toThrow();
+    expect(() => checkEmbedderIdentity(l, { name: "openai-compatible:m", dimensions: 384 })).toThrow(
+      /holds vectors/,
+    );
+  });
+
+  it("takes over a lock left by a dead process, and releases its own", () => {
+    const l = layout();
+    writeFileSync(l.lockFile, "999999999");
+    const release = acquireLock(l);
+    release();
+    expect(() => statSync(l.lockFile)).toThrow();
+  });
+});
