@@ -21,6 +21,7 @@ export interface LedgerEntry {
   status: LedgerStatus;
   errorKind: string | null;
   attempts: number;
+  mem0MemoryIds: string[] | null;
 }
 
 export interface LedgerWrite {
@@ -45,7 +46,13 @@ export async function loadLedger(db: Db, legacyIds: readonly string[]): Promise<
   const out = new Map<string, LedgerEntry>();
   if (legacyIds.length === 0) return out;
   const rows = await db
-    .select({ legacyId: t.legacyId, status: t.status, errorKind: t.errorKind, attempts: t.attempts })
+    .select({
+      legacyId: t.legacyId,
+      status: t.status,
+      errorKind: t.errorKind,
+      attempts: t.attempts,
+      mem0MemoryIds: t.mem0MemoryIds,
+    })
     .from(t)
     .where(and(eq(t.legacyTable, LEGACY_TABLE), inArray(t.legacyId, [...legacyIds])));
   for (const r of rows) out.set(r.legacyId, r);
