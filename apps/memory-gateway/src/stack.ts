@@ -1,133 +1,85 @@
 import { join, resolve } from "node:path";
-import { createDb, createOutbox, createRelay, type Database, type Outbox, type Relay } from "@automatos/db";
-import { createMem0Client, type Mem0Client } from "@automatos/mem0-client";
-import { startEmbeddedMem0 } from "@automatos/mem0-embedded";
+import { MEM0_CLIENT_DEFAULTS } from "@automatos/mem0-client";
+import { createMemoryStack, type MemoryEnv, type MemoryStack } from "@automatos/memory";
 import type { Logger } from "pino";
+import { Agent } from "undici";
 import type { GatewayConfig } from "./config.js";
-import { instrumentMem0Client } from "./observability/instrument-mem0.js";
+import { mem0TimingInterceptor } from "./observability/mem0-timing.js";
 import type { GatewayMetrics } from "./observability/metrics.js";
 import { probeMem0 } from "./startup-probe.js";
 
-/** The dependencies the router runs on, opened in order and closed in reverse. */
-export interface GatewayStack {
-  mem0: Mem0Client;
+/** The memory stack the gateway serves, plus what only the gateway needs to know about it. */
+export interface GatewayStack extends MemoryStack {
   mem0Mode: "embedded" | "remote";
-  /** Whether mem0 extracts facts with an LLM (the embedded engine says; a remote server is assumed to). */
-  inference: "on" | "off";
-  database: Database;
-  outbox: Outbox;
-  relay: Relay | null;
-  /** Stops the relay, then closes the mem0 client, the embedded mem0 and the database. */
+  /** Closes the stack (relay first, then mem0 and the database), then the gateway's mem0 dispatcher. */
   close(): Promise<void>;
 }
 
-/**
- * Opens the stack: the database (PGlite under `<dataDir>/pg` unless DATABASE_URL), mem0 (the embedded engine
- * under `<dataDir>/mem0` unless MEM0_API_URL, probed once so a wrong URL or key fails at start), the outbox
- * and its relay. Whatever was opened is closed again if a later step fails.
- */
-export async function openStack(config: GatewayConfig, deps: { logger: Logger; metrics: GatewayMetrics }) {
-  const closers: (() => Promise<void>)[] = [];
-  const closeAll = async () => {
-    for (const close of closers.splice(0).reverse()) {
-      await close().catch((err: unknown) => deps.logger.warn({ err: (err as Error).name }, "close failed"));
-    }
+/** The gateway's validated configuration in the shape @automatos/memory's createMemoryStack takes. */
+export function toMemoryEnv(config: GatewayConfig): MemoryEnv {
+  const dataDir = resolve(config.dataDir);
+  const m = config.mem0;
+  return {
+    mem0:
+      m.kind === "remote"
+        ? { mode: "remote", url: m.url, apiKey: m.apiKey, dialect: m.dialect }
+        : {
+            mode: "embedded",
+            dataDir: join(dataDir, "mem0"),
+            ...(m.embedder ? { embedder: definedOnly(m.embedder) } : {}),
+            ...(m.llm ? { llm: definedOnly(m.llm) } : {}),
+          },
+    database: { dataDir: join(dataDir, "pg"), ...(config.databaseUrl ? { url: config.databaseUrl } : {}) },
+    logLevel: config.logLevel,
   };
+}
+
+/**
+ * Opens the shared memory stack (@automatos/memory's createMemoryStack: database, mem0 — embedded unless
+ * MEM0_API_URL — the mem0 client, the outbox and its relay) with the gateway's own mem0 dispatcher, whose
+ * interceptor times every exchange with mem0 for /metrics. Then probes mem0 once, so a wrong URL or key fails
+ * at start with a fix instead of as 502s later.
+ */
+export async function openStack(
+  config: GatewayConfig,
+  deps: { logger: Logger; metrics: GatewayMetrics },
+): Promise<GatewayStack> {
+  const agent = new Agent({
+    connections: MEM0_CLIENT_DEFAULTS.connections,
+    connect: { timeout: MEM0_CLIENT_DEFAULTS.connectMs },
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+  });
+  const dispatcher = agent.compose(
+    mem0TimingInterceptor((labels, s) => deps.metrics.mem0Duration.observe(labels, s)),
+  );
+  let stack: MemoryStack;
   try {
-    const dataDir = resolve(config.dataDir);
-    // The database and the embedded mem0 (its own process) are independent: open them side by side.
-    const [database, target] = await settleAll([
-      createDb(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(dataDir, "pg") }).then(
-        (db) => {
-          closers.push(() => db.close());
-          return db;
-        },
-      ),
-      openMem0Target(config, dataDir, deps.logger).then((t) => {
-        if (t.close) closers.push(t.close);
-        return t;
-      }),
-    ] as const);
-    const inference = target.inference;
-
-    const client = createMem0Client({
-      baseUrl: target.url,
-      apiKey: target.apiKey,
-      dialect: target.dialect,
-      logger: deps.logger.child({ component: "mem0-client" }),
+    stack = await createMemoryStack({
+      env: toMemoryEnv(config),
+      logger: deps.logger,
+      mem0Dispatcher: dispatcher,
+      relay: { start: config.relay },
     });
-    closers.push(() => client.close());
-    const mem0 = instrumentMem0Client(client, deps.metrics.mem0Duration);
-    await probeMem0(mem0, config.mem0.kind === "remote" ? "remote" : "embedded");
-
-    let relay: Relay | null = null;
-    const outbox = createOutbox(database.db, { onEnqueued: () => relay?.notify() });
-    if (config.relay) {
-      relay = createRelay({
-        db: database.db,
-        mem0,
-        logger: deps.logger.child({ component: "outbox-relay" }),
-      });
-      relay.start();
-      const running = relay;
-      closers.push(() => running.stop());
-    }
-    const stack: GatewayStack = {
-      mem0,
-      mem0Mode: config.mem0.kind,
-      inference,
-      database,
-      outbox,
-      relay,
-      close: closeAll,
-    };
-    return stack;
   } catch (err) {
-    await closeAll();
+    await agent.close();
     throw err;
   }
-}
-
-interface Mem0Target {
-  url: string;
-  apiKey: string;
-  dialect: "server" | "platform";
-  inference: "on" | "off";
-  close?: () => Promise<void>;
-}
-
-async function openMem0Target(config: GatewayConfig, dataDir: string, logger: Logger): Promise<Mem0Target> {
-  if (config.mem0.kind === "remote") return { ...config.mem0, inference: "on" };
-  const embedded = await startEmbeddedMem0({
-    dataDir: join(dataDir, "mem0"),
-    ...(config.mem0.embedder ? { embedder: stripUndefined(config.mem0.embedder) } : {}),
-    ...(config.mem0.llm ? { llm: stripUndefined(config.mem0.llm) } : {}),
-  });
-  logger.info(
-    { mem0: "embedded", inference: embedded.inference, embedder: embedded.embedder },
-    "embedded mem0 started",
-  );
-  return {
-    url: embedded.url,
-    apiKey: embedded.apiKey,
-    dialect: "server",
-    inference: embedded.inference,
-    close: embedded.close,
+  const close = async () => {
+    await stack.close();
+    await agent.close();
   };
+  try {
+    await probeMem0(stack.mem0, config.mem0.kind);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { ...stack, mem0Mode: config.mem0.kind, close };
 }
 
-/** Promise.all that waits for every promise to settle before rejecting, so nothing opened is left behind. */
-async function settleAll<T extends readonly unknown[]>(
-  promises: { [K in keyof T]: Promise<T[K]> },
-): Promise<T> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((r) => r.status === "rejected");
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}
-
-/** exactOptionalPropertyTypes-friendly copy: drops keys whose value is undefined. */
-function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+/** Drops keys whose value is undefined (the memory env's optional fields must be absent, not undefined). */
+function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], undefined>;
   };

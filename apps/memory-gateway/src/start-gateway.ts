@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { appRouter, createInnerContext } from "@automatos/memory";
+import { appRouter } from "@automatos/memory";
 import type { Logger } from "pino";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { createServiceTokenVerifier } from "./auth/service-tokens.js";
@@ -7,7 +7,6 @@ import { createUserTokenVerifier } from "./auth/user-token.js";
 import type { GatewayConfig } from "./config.js";
 import { checkHealth } from "./health.js";
 import { createGatewayServer } from "./http/server.js";
-import { createMigrationModeReader } from "./migration-mode.js";
 import { createGatewayLogger } from "./observability/logger.js";
 import { createGatewayMetrics, type GatewayMetrics } from "./observability/metrics.js";
 import { type GatewayStack, openStack } from "./stack.js";
@@ -45,7 +44,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const opened = await openStack(config, { logger, metrics });
   stack = opened;
 
-  const migrationMode = createMigrationModeReader(opened.database.db);
   const authenticator = createAuthenticator({
     serviceTokens: createServiceTokenVerifier(config.auth.serviceTokens),
     userTokens: createUserTokenVerifier(config.auth.jwt),
@@ -57,23 +55,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
     metricsToken: config.metricsToken,
-    createContext: ({ principal, requestId, logger: requestLogger }) =>
-      createInnerContext({
-        mem0: opened.mem0,
-        outbox: opened.outbox,
-        migrationMode,
-        principal,
-        requestId,
-        logger: requestLogger,
-        config: { inference: opened.inference },
-      }),
+    // The stack binds the request id into the router's logger and hands it to mem0 as X-Request-ID.
+    createContext: ({ principal, requestId }) => opened.createContext(principal, { requestId }),
     health: () =>
       checkHealth({
         pingMem0: () => opened.mem0.ping({ timeoutMs: 1_500 }),
         breakerState: () => opened.mem0.breakerState(),
         outboxStats: () => opened.outbox.stats(),
         dbKind: opened.database.kind,
-        relayRunning: () => opened.relay?.isRunning() ?? false,
+        relayRunning: () => opened.relay.isRunning(),
         draining: () => drain.draining,
       }),
   });

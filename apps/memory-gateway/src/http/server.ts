@@ -20,8 +20,6 @@ export const TRPC_BASE_PATH = "/trpc/";
 export interface ContextRequest {
   principal: Principal;
   requestId: string;
-  logger: Logger;
-  source: string | undefined;
 }
 
 export interface GatewayServerDeps {
@@ -69,13 +67,7 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
         throw new TRPCError({ code: outcome.code, message: outcome.publicMessage });
       }
       state.app = outcome.principal.app;
-      const source = req.headers[GATEWAY_HEADERS.source];
-      return deps.createContext({
-        principal: outcome.principal,
-        requestId: state.requestId,
-        logger: state.logger,
-        source: typeof source === "string" ? source.slice(0, 64) : undefined,
-      });
+      return deps.createContext({ principal: outcome.principal, requestId: state.requestId });
     },
     onError({ error, path, req }) {
       const state = states.get(req as IncomingMessage);
@@ -94,6 +86,7 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
     const pathname = (req.url ?? "/").split("?", 1)[0] as string;
     const route = routeOf(pathname);
     const state: RequestState = { requestId, logger: deps.logger.child({ reqId: requestId }), failures: [] };
+    const source = req.headers[GATEWAY_HEADERS.source];
     states.set(req, state);
     drain.track(res);
     deps.metrics.inFlight.inc();
@@ -112,6 +105,8 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
           status: res.statusCode,
           ms: round(ms),
           app: state.app,
+          // The caller's own label (x-trpc-source), bounded; informative only, never trusted.
+          source: typeof source === "string" ? source.slice(0, 32) : undefined,
         },
         "request",
       );
