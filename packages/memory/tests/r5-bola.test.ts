@@ -141,12 +141,13 @@ describe("R5: scoped reads never cross scopes", () => {
 
   it("a client cannot widen with filters or name foreign ids", async () => {
     const c = await t.caller(P.bob);
-    for (const filters of [
+    const widening: Record<string, string>[] = [
       { user_id: "workspace_w1_user_alice" },
       { userId: "alice" },
       { OR: "x" },
       { AND: "x" },
-    ]) {
+    ];
+    for (const filters of widening) {
       await expect(c.memory.search({ query: "door code", filters })).rejects.toMatchObject({
         code: "BAD_REQUEST",
       });
