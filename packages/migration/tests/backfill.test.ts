@@ -97,7 +97,7 @@ describe("legacy backfill into the embedded mem0", () => {
 
   it("carries the documented metadata, in the right scope, and never a metadata key named agent_id", async () => {
     const first = FIXTURE_ROWS[0];
-    if (!first || first.expect.outcome !== "migrated") throw new Error("fixture row 0 must migrate");
+    if (first?.expect.outcome !== "migrated") throw new Error("fixture row 0 must migrate");
     const memories = (await memoriesOf(mem0.client, toMem0Ids(first.expect.scope))).filter(
       (m) => m.metadata?.legacy_id === first.id,
     );

@@ -1,0 +1,38 @@
+/**
+ * Runs `pnpm migrate:legacy` (src/cli/main.ts) as a child process, the way an operator does, so tests can
+ * SIGKILL it mid-run. Async spawn only: the parent hosts the databases behind pglite-socket and a
+ * synchronous child call would block their event loop (toolchain.md §7.3).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface CliChild {
+  process: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+export function startCli(args: string[], env: Record<string, string>): CliChild {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "--no-progress", ...args], {
+    cwd: PACKAGE_DIR,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (b: Buffer) => {
+    stdout += b.toString();
+  });
+  child.stderr?.on("data", (b: Buffer) => {
+    stderr += b.toString();
+  });
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { process: child, exited };
+}
