@@ -60,3 +60,8 @@ export function readMigrationEnv(source: Record<string, string | undefined> = pr
     mem0Dialect: e.MEM0_DIALECT,
   };
 }
+
+/** The environment a child process of ours inherits (tests and benchmarks spawn the CLI and stubs). */
+export function inheritedEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inheritedEnv } from "../env.js";
 
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -17,7 +18,7 @@ export interface CliChild {
 export function startCli(args: string[], env: Record<string, string>): CliChild {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "--no-progress", ...args], {
     cwd: PACKAGE_DIR,
-    env: { ...process.env, ...env },
+    env: inheritedEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
