@@ -102,14 +102,21 @@ const REDACTED = "[redacted]";
 export function redactError(err: Mem0Error, secrets: readonly string[]): Mem0Error {
   const live = secrets.filter((s) => s.length >= 4);
   if (live.length === 0) return err;
-  const scrub = (s: string | undefined) => (s === undefined ? s : redactText(s, live));
-  const message = scrub(err.message) as string;
-  const detail = scrub(err.detail);
-  const code = scrub(err.code);
-  if (message === err.message && detail === err.detail && code === err.code) return err;
-  const clean = new Mem0Error({ ...err.toJSON(), kind: err.kind, message, detail, code } as Mem0ErrorInit);
+  const fields = err.toJSON();
+  let dirty = false;
+  // Every string field: message, detail, code, field (a 422 `loc` can name a header), requestId...
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v !== "string") continue;
+    const clean = redactText(v, live);
+    if (clean !== v) {
+      fields[k] = clean;
+      dirty = true;
+    }
+  }
+  if (!dirty) return err;
+  const clean = new Mem0Error(fields as unknown as Mem0ErrorInit);
   // The stack was captured with the dirty message in its first line.
-  clean.stack = `Mem0Error: ${message}\n${(err.stack ?? "").split("\n").slice(1).join("\n")}`;
+  clean.stack = `Mem0Error: ${clean.message}\n${(err.stack ?? "").split("\n").slice(1).join("\n")}`;
   return clean;
 }
 
