@@ -40,7 +40,7 @@ describeBackends("relay leases and breaker", (backend) => {
     expect(await f.outbox.get(jobId)).toMatchObject({ status: "delivered", lastError: row?.lastError });
   });
 
-  it("pauses while mem0's breaker is open, without spending attempts", async () => {
+  it("pauses while mem0's breaker is open, probing with one job that costs no attempt", async () => {
     await f.stub.setMode("refuse");
     const mem0 = await f.writer({ consecutiveFailures: 2, halfOpenAfterMs: 60_000 });
     for (let i = 0; i < 6; i++) await f.outbox.enqueue(remember());
@@ -51,15 +51,38 @@ describeBackends("relay leases and breaker", (backend) => {
       lanes: 1,
       backoff: { baseMs: 1, maxMs: 1 },
       breakerPollMs: 20,
+      breakerProbeMs: 100,
     });
     relay.start();
     await waitFor("the breaker to open", () => mem0.breakerState() === "open");
-    await sleep(300);
+    await sleep(500);
+    await relay.stop();
     const counters = relay.counters();
     expect(counters.pausedRounds).toBeGreaterThan(3);
-    // Two failures opened the breaker; after that no job was claimed.
-    expect(counters.claimed).toBe(2);
+    // Two failures opened the breaker; the probes since were refused by it and handed back untouched.
+    expect(counters.released).toBeGreaterThan(0);
+    expect(counters.claimed - counters.released).toBe(2);
     expect((await f.outbox.stats()).failed).toBe(2);
+  });
+
+  it("resumes by itself once the breaker's cool-down has passed and mem0 is back", async () => {
+    await f.stub.setMode("refuse");
+    const mem0 = await f.writer({ consecutiveFailures: 1, halfOpenAfterMs: 300 });
+    for (let i = 0; i < 20; i++) await f.outbox.enqueue(remember());
+    relay = createRelay({
+      db: f.t.database.db,
+      mem0,
+      backoff: { baseMs: 10, maxMs: 50 },
+      breakerPollMs: 20,
+      breakerProbeMs: 50,
+    });
+    relay.start();
+    await waitFor("the breaker to open", () => mem0.breakerState() === "open");
+    await f.stub.setMode("up");
+    await waitFor("every job delivered", async () => (await f.outbox.stats()).delivered === 20, {
+      timeoutMs: 10_000,
+    });
+    expect(f.stub.adds()).toHaveLength(20);
   });
 
   it("hands rows back untouched when the breaker opens between the check and the call", async () => {

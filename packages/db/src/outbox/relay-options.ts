@@ -34,6 +34,13 @@ export interface RelayOptions {
   idleDelayMs?: number;
   /** Re-check interval while mem0's breaker is open (default 500 ms). */
   breakerPollMs?: number;
+  /**
+   * While the breaker reports open, send one job through it this often (default 1 s). Breakers such as
+   * cockatiel's (inside @automatos/mem0-client) only move to half-open when a call is attempted after
+   * their cool-down, so a relay that merely waited for "half-open" would wait forever. A probe the
+   * breaker refuses costs nothing: the job is handed back without counting an attempt.
+   */
+  breakerProbeMs?: number;
   /** Wait after a database error before trying again (default 1 s). */
   errorDelayMs?: number;
   /** Which errors dead-letter at once instead of being retried (default: mem0 validation errors). */
@@ -56,6 +63,7 @@ const positiveInts = [
   "maxAttempts",
   "idleDelayMs",
   "breakerPollMs",
+  "breakerProbeMs",
   "errorDelayMs",
 ] as const;
 
@@ -80,6 +88,7 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
     backoff: { baseMs: options.backoff?.baseMs ?? 1_000, maxMs: options.backoff?.maxMs ?? 300_000 },
     idleDelayMs: options.idleDelayMs ?? 250,
     breakerPollMs: options.breakerPollMs ?? 500,
+    breakerProbeMs: options.breakerProbeMs ?? 1_000,
     errorDelayMs: options.errorDelayMs ?? 1_000,
     isPermanentFailure: options.isPermanentFailure ?? isPermanentFailure,
     logger: options.logger,

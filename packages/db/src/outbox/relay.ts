@@ -44,18 +44,21 @@ export function createRelay(options: RelayOptions): Relay {
   const extra = { rounds: 0, pausedRounds: 0, errors: 0 };
   let lanes: Promise<void>[] | null = null;
   let stopping = false;
+  let lastProbeAt = 0;
 
   async function drainOnce(limit = o.batchSize): Promise<DrainResult> {
     const breaker = o.mem0.breakerState();
-    const result: DrainResult = { ...zero(), paused: breaker === "open" };
+    const probeDue = breaker === "open" && Date.now() - lastProbeAt >= o.breakerProbeMs;
+    const result: DrainResult = { ...zero(), paused: breaker === "open" && !probeDue };
     if (result.paused) {
       extra.pausedRounds++;
       return result;
     }
-    // Half-open lets one probe through: claim one row so the rest are not failed by the breaker.
+    if (probeDue) lastProbeAt = Date.now();
+    // Open (probing) or half-open: send a single job, so the rest are not failed by the breaker.
     const rows = await claimDue(o.db, {
       relayId: o.relayId,
-      limit: breaker === "half-open" ? 1 : limit,
+      limit: breaker === "closed" ? limit : 1,
       leaseMs: o.leaseMs,
     });
     result.claimed = rows.length;
@@ -83,8 +86,13 @@ export function createRelay(options: RelayOptions): Relay {
     while (!stopping) {
       try {
         const r = await drainOnce();
-        if (r.paused) await sleeper.sleep(o.breakerPollMs);
+        // Rows handed back because the breaker tripped mid-round: wait like a paused round, or the lane
+        // would re-claim and re-release them in a tight loop.
+        if (r.paused || r.released > 0) await sleeper.sleep(o.breakerPollMs);
         else if (r.claimed === 0) await sleeper.sleep(o.idleDelayMs);
+        // PGlite answers through microtasks only: yield to the event loop between rounds so timers and
+        // sockets (mem0 responses, the breaker's clock) are never starved by a busy lane.
+        else await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         // The database is unreachable or a statement failed: claimed rows stay in_flight and come back
         // after their lease, so the loop only has to survive and try again.
@@ -132,7 +140,8 @@ async function attempt(row: OutboxRow, o: ResolvedRelayOptions): Promise<Settlem
   const delivery = await deliver(o.mem0, row, o.deliveryTimeoutMs);
   if (delivery.ok) return { ...base, outcome: "delivered", failed: false, result: delivery.outcome };
   const error = describeError(delivery.error);
-  if (isCircuitOpen(delivery.error)) return { ...base, outcome: "release", failed: false, delayMs: 0 };
+  if (isCircuitOpen(delivery.error))
+    return { ...base, outcome: "release", failed: false, delayMs: o.breakerPollMs };
   if (o.isPermanentFailure(delivery.error) || row.attempts >= o.maxAttempts) {
     o.logger?.warn({ jobId: row.id, attempts: row.attempts, err: error }, "outbox: job dead-lettered");
     return { ...base, outcome: "dead", failed: true, error };

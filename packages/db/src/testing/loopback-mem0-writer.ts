@@ -54,10 +54,9 @@ export function createLoopbackMem0Writer(options: LoopbackWriterOptions): Loopba
   let probing = false;
   let refused = 0;
 
-  const state = (): BreakerState => {
-    if (openedAt === null) return "closed";
-    return Date.now() - openedAt >= halfOpenAfterMs ? "half-open" : "open";
-  };
+  // Like cockatiel's breaker (inside @automatos/mem0-client), the state is lazy: it reads "open" until a
+  // call is attempted after the cool-down; that call is the half-open probe.
+  const state = (): BreakerState => (openedAt === null ? "closed" : probing ? "half-open" : "open");
 
   const record = (ok: boolean) => {
     if (ok) {
@@ -119,12 +118,12 @@ export function createLoopbackMem0Writer(options: LoopbackWriterOptions): Loopba
     breakerState: state,
     refusedByBreaker: () => refused,
     async add(req, opts) {
-      const current = state();
-      if (current === "open" || (current === "half-open" && probing)) {
+      const coolingDown = openedAt !== null && Date.now() - openedAt < halfOpenAfterMs;
+      if (openedAt !== null && (coolingDown || probing)) {
         refused++;
         throw new LoopbackMem0Error("circuit_open", "mem0 breaker is open");
       }
-      const isProbe = current === "half-open";
+      const isProbe = openedAt !== null;
       if (isProbe) probing = true;
       try {
         const outcome = await post(req, opts);

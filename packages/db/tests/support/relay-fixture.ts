@@ -11,6 +11,8 @@ export interface RelayFixture {
   outbox: Outbox;
   /** A writer to the stub (a fresh one per call, so breaker state does not leak between tests). */
   writer(breaker?: TestWriterOptions["breaker"]): Promise<TestWriter["writer"]>;
+  /** Which writer implementation the tests deliver through (set after the first writer() call). */
+  writerImpl?: TestWriter["impl"];
 }
 
 export function useRelayFixture(backend: Backend): RelayFixture {
