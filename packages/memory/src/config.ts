@@ -24,8 +24,10 @@ export interface RecallConfig {
 
 export interface MemoryConfig {
   recall: RecallConfig;
-  /** Per-call timeout for mem0 calls other than recall (search, list, by-id, add, forget). */
+  /** Per-call timeout for mem0 reads and deletes (search, list, get, history, delete, forget). */
   mem0TimeoutMs: number;
+  /** Per-call timeout for synchronous mem0 writes (add, update): embedding, and with inference an LLM call. */
+  mem0WriteTimeoutMs: number;
   /** Timeout of the mem0 ping in `health`. */
   healthTimeoutMs: number;
   /** Whether mem0 extracts facts with an LLM (`infer`); "off" stores messages verbatim. */
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: MemoryConfig = {
     dedup: DEFAULT_DEDUP,
   },
   mem0TimeoutMs: 5_000,
+  mem0WriteTimeoutMs: 30_000,
   healthTimeoutMs: 1_000,
   inference: "off",
   forgetConcurrency: 8,

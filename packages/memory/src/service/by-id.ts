@@ -8,7 +8,7 @@ import { memoryNotFound } from "../errors.js";
 import type { Mem0Memory } from "../ports.js";
 import type { MemoryView } from "../schemas/outputs.js";
 import { storedIds, toView } from "./classify.js";
-import { callOptions, type ServiceDeps } from "./deps.js";
+import { callOptions, type ServiceDeps, writeCallOptions } from "./deps.js";
 
 export interface Owned {
   memory: Mem0Memory;
@@ -50,7 +50,7 @@ export async function updateMemory(
       ...(input.text !== undefined ? { text: input.text } : {}),
       ...(input.metadata ? { metadata: input.metadata } : {}),
     },
-    callOptions(deps),
+    writeCallOptions(deps),
   );
   return { id: input.id, updated: true };
 }

@@ -8,3 +8,8 @@ export type ServiceDeps = Pick<InnerContext, "mem0" | "config" | "logger" | "req
 export function callOptions(deps: ServiceDeps, extra: CallOptions = {}): CallOptions {
   return { requestId: deps.requestId, timeoutMs: deps.config.mem0TimeoutMs, ...extra };
 }
+
+/** The same for synchronous writes (add, update), which embed text and may call an LLM. */
+export function writeCallOptions(deps: ServiceDeps): CallOptions {
+  return callOptions(deps, { timeoutMs: deps.config.mem0WriteTimeoutMs });
+}

@@ -13,7 +13,7 @@ import type { ForgetInput } from "../schemas/inputs.js";
 import type { ForgetOutput } from "../schemas/outputs.js";
 import type { ScopeAccess } from "../scope-access.js";
 import { scopeClassifier } from "./classify.js";
-import { callOptions, type ServiceDeps } from "./deps.js";
+import { callOptions, type ServiceDeps, writeCallOptions } from "./deps.js";
 import { entityIds } from "./list.js";
 
 export const FORGET_PAGE = 1_000;
@@ -38,7 +38,7 @@ function isExactFilter(scope: Scope): boolean {
 
 async function forgetScope(deps: ServiceDeps, scope: Scope): Promise<ForgetOutput> {
   if (isExactFilter(scope)) {
-    await deps.mem0.deleteAll(entityIds(scope), callOptions(deps));
+    await deps.mem0.deleteAll(entityIds(scope), writeCallOptions(deps));
     return { kind: "scope", deleted: null, complete: true };
   }
   const mine = scopeClassifier([scope]);
@@ -85,7 +85,7 @@ export async function forget(
           ...(ids.user_id ? { userId: ids.user_id } : {}),
           ...(ids.agent_id ? { agentId: ids.agent_id } : {}),
         },
-        callOptions(deps),
+        writeCallOptions(deps),
       );
     }
     deps.logger.info({ event: "forget", kind: "user" }, "user forgotten");
@@ -97,7 +97,7 @@ export async function forget(
   );
   await eachLimited(entities, deps.config.forgetConcurrency, async (e) => {
     const key = e.type === "agent" ? "agentId" : e.type === "run" ? "runId" : "userId";
-    await deps.mem0.deleteAll({ [key]: e.id }, callOptions(deps));
+    await deps.mem0.deleteAll({ [key]: e.id }, writeCallOptions(deps));
   });
   deps.logger.info({ event: "forget", kind: "workspace", entities: entities.length }, "workspace forgotten");
   return { kind: "workspace", deleted: entities.length, complete: true };

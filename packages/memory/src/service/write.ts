@@ -11,7 +11,7 @@ import { type Scope, toMem0Ids } from "@automatos/memory-policy";
 import { TRPCError } from "@trpc/server";
 import type { OutboxPort } from "../ports.js";
 import type { AddInput, RememberInput } from "../schemas/inputs.js";
-import { callOptions, type ServiceDeps } from "./deps.js";
+import { type ServiceDeps, writeCallOptions } from "./deps.js";
 import { entityIds } from "./list.js";
 
 function inferFlag(deps: ServiceDeps, asked: boolean | undefined): boolean {
@@ -69,7 +69,7 @@ export async function addNow(deps: ServiceDeps, scope: Scope, input: AddInput) {
       infer: inferFlag(deps, input.infer),
       ...(input.metadata ? { metadata: input.metadata } : {}),
     },
-    callOptions(deps),
+    writeCallOptions(deps),
   );
   if (result.status === "pending")
     return { status: "pending" as const, scope: scope.kind, eventId: result.eventId };
