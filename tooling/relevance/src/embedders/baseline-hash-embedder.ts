@@ -1,0 +1,23 @@
+import { words } from "../text/tokenize.js";
+import { addHashed, addTo, normalise } from "./feature-hashing.js";
+import { asEmbedder, type Embedder } from "./types.js";
+
+/**
+ * The reference point of the experiments (targets.md "mem0's engine with an offline hashing embedder"):
+ * raw lower-cased word unigrams plus character 3-grams, counts hashed unsigned into 256 dimensions,
+ * L2-normalised. No stemming, no stop words, no weighting.
+ */
+export function createBaselineHashEmbedder(dimensions = 256): Embedder {
+  const embed = (text: string): number[] => {
+    const features = new Map<string, number>();
+    for (const w of words(text)) {
+      addTo(features, `w:${w}`, 1);
+      const padded = `<${w}>`;
+      for (let i = 0; i + 3 <= padded.length; i++) addTo(features, `c:${padded.slice(i, i + 3)}`, 1);
+    }
+    const vec = new Float64Array(dimensions);
+    addHashed(vec, features, false);
+    return normalise(vec);
+  };
+  return asEmbedder(`baseline-hash-${dimensions}`, dimensions, embed);
+}

@@ -1,0 +1,19 @@
+/** What mem0's "langchain" embedder provider needs (duck-typed LangChain `Embeddings`), plus a name and size. */
+export interface Embedder {
+  readonly id: string;
+  readonly dimensions: number;
+  embed(text: string): number[];
+  embedQuery(text: string): Promise<number[]>;
+  embedDocuments(texts: string[]): Promise<number[][]>;
+}
+
+/** Wraps a synchronous embedding function in the LangChain shape. */
+export function asEmbedder(id: string, dimensions: number, embed: (text: string) => number[]): Embedder {
+  return {
+    id,
+    dimensions,
+    embed,
+    embedQuery: async (text) => embed(text),
+    embedDocuments: async (texts) => texts.map(embed),
+  };
+}
