@@ -7,6 +7,7 @@ import {
   jwtVerify,
 } from "jose";
 import type { JwtConfig } from "../config.js";
+import { VerifiedTokenCache } from "./verified-cache.js";
 
 /** The verified identity a user token carries. Ids are checked against the id grammar later (policy). */
 export interface UserIdentity {
@@ -55,8 +56,12 @@ export function createUserTokenVerifier(config: JwtConfig): UserTokenVerifier {
     requiredClaims: ["exp", "sub"],
   };
 
+  const cache = new VerifiedTokenCache<UserIdentity>();
+
   return {
     async verify(token) {
+      const cached = cache.get(token);
+      if (cached) return { ok: true, identity: cached };
       let payload: JWTPayload;
       try {
         payload =
@@ -69,7 +74,9 @@ export function createUserTokenVerifier(config: JwtConfig): UserTokenVerifier {
       const workspaceId = payload[config.workspaceClaim];
       if (typeof payload.sub !== "string" || typeof workspaceId !== "string")
         return { ok: false, reason: "missing_claim" };
-      return { ok: true, identity: { workspaceId, userId: payload.sub } };
+      const identity = { workspaceId, userId: payload.sub };
+      cache.set(token, identity, payload.exp as number);
+      return { ok: true, identity };
     },
   };
 }
