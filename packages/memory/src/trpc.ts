@@ -6,7 +6,7 @@
  * - errorFormatter: BAD_REQUEST names the field (zod issues flattened); no stack traces, no causes, and a
  *   generic message for internal errors, so nothing secret or tenant-specific leaves the server.
  */
-import { parsePrincipal } from "@automatos/memory-policy";
+import { type Principal, parsePrincipal } from "@automatos/memory-policy";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
@@ -18,10 +18,17 @@ function issuePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "input" : path.map(String).join(".");
 }
 
+/** An unknown key is reported at its parent's path; name the key itself, it is the field at fault. */
+function fieldOf(issue: z.core.$ZodIssue): string {
+  const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
+  const key = keys[0];
+  return issuePath(key === undefined ? issue.path : [...issue.path, key.slice(0, 64)]);
+}
+
 function describeZod(error: z.core.$ZodError): { message: string; field: string } {
   const issues = error.issues.slice(0, 3);
-  const message = issues.map((i) => `${issuePath(i.path)}: ${i.message}`).join("; ");
-  return { message: message || "input: invalid", field: issuePath(issues[0]?.path ?? []) };
+  const message = issues.map((i) => `${fieldOf(i)}: ${i.message}`).join("; ");
+  return { message: message || "input: invalid", field: issues[0] ? fieldOf(issues[0]) : "input" };
 }
 
 const t = initTRPC.context<InnerContext>().create({
@@ -90,13 +97,8 @@ function describeCause(cause: unknown): Record<string, unknown> | undefined {
   };
 }
 
-/**
- * A verified principal is present (the adapter put it there: the gateway from tokens, an app from its own
- * authenticated user). `ctx.principal` is non-null and re-validated against the policy's grammar.
- * @example
- * const whoami = authedProcedure.query(({ ctx }) => ctx.principal.app);
- */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** The principal, re-validated against the policy's grammar, or UNAUTHORIZED naming the bad field. */
+function requirePrincipal(ctx: InnerContext): Principal {
   if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "principal: missing" });
   const parsed = parsePrincipal(ctx.principal);
   if (!parsed.ok) {
@@ -105,18 +107,30 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
       message: `principal${parsed.error.field ? `.${parsed.error.field}` : ""}: invalid`,
     });
   }
-  return next({ ctx: { principal: parsed.value } });
-});
+  return parsed.value;
+}
 
 /**
- * The policy has run: `ctx.scopes` holds the scopes this principal may read and write, and is the only way
- * a handler can obtain a scope (and so a mem0 id).
+ * A verified principal is present (the adapter put it there: the gateway from tokens, an app from its own
+ * authenticated user). `ctx.principal` is non-null and re-validated against the policy's grammar.
+ * @example
+ * const whoami = authedProcedure.query(({ ctx }) => ctx.principal.app);
+ */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) =>
+  next({ ctx: { principal: requirePrincipal(ctx) } }),
+);
+
+/**
+ * Authenticated AND the policy has run: `ctx.scopes` holds the scopes this principal may read and write, and
+ * is the only way a handler can obtain a scope (and so a mem0 id). It performs authedProcedure's check in
+ * the same middleware (one tRPC middleware level less on every memory call: each level copies the context).
  * @example
  * const count = scopedProcedure.query(async ({ ctx }) => {
  *   const [scope] = ctx.scopes.pick("read", ["user"]);
  *   return scope.kind;
  * });
  */
-export const scopedProcedure = authedProcedure.use(({ ctx, next }) =>
-  next({ ctx: { scopes: createScopeAccess(ctx.principal) } }),
-);
+export const scopedProcedure = publicProcedure.use(({ ctx, next }) => {
+  const principal = requirePrincipal(ctx);
+  return next({ ctx: { principal, scopes: createScopeAccess(principal) } });
+});

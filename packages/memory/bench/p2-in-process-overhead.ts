@@ -1,0 +1,66 @@
+/**
+ * P2: what the in-process path adds over calling mem0-client directly. Both variants search the same
+ * loopback mem0 stub (zero work upstream), side by side at concurrency 1:
+ * - direct:     mem0.search({ query, filters: { user_id }, topK })
+ * - in-process: memory.search through createMemoryClient's localLink: superjson both ways, a fresh inner
+ *               context per call, the middleware chain (errors -> principal -> policy scopes), zod input and
+ *               output validation, exact scope classification.
+ * Bar (targets.md): added p50 <= 0.2 ms.
+ */
+import { loadavg } from "node:os";
+import { measureSideBySide, round, writeResult } from "@automatos/bench";
+import { createMem0Client } from "@automatos/mem0-client";
+import { createMemoryClient } from "../src/client/create-memory-client.js";
+import { createInnerContext } from "../src/context.js";
+import { silentLogger } from "../src/logger.js";
+import { STUB_USER_ID, startMem0Stub } from "../tests/helpers/mem0-stub.js";
+import { P } from "../tests/helpers/principals.js";
+
+const WARMUP = 1_000;
+const ITERATIONS = 5_000;
+const QUERY = "when is my flight to Lisbon";
+
+export async function runP2(): Promise<void> {
+  const stub = await startMem0Stub({ results: 3 });
+  const mem0 = createMem0Client({ baseUrl: stub.url, apiKey: stub.apiKey });
+  const logger = silentLogger();
+  const client = createMemoryClient({
+    source: "chatbot",
+    inProcess: { createContext: async () => createInnerContext({ mem0, principal: P.alice, logger }) },
+  });
+  try {
+    const check = await client.memory.search.query({ query: QUERY, topK: 10 });
+    if (check.memories.length !== 3)
+      throw new Error("P2: the in-process search must return the stub's 3 memories");
+    const s = await measureSideBySide(
+      {
+        direct: () => mem0.search({ query: QUERY, filters: { user_id: STUB_USER_ID }, topK: 10 }),
+        inProcess: () => client.memory.search.query({ query: QUERY, topK: 10 }),
+      },
+      { warmup: WARMUP, iterations: ITERATIONS },
+    );
+    const addedP50 = round(s.inProcess.p50 - s.direct.p50, 3);
+    const addedP99 = round(s.inProcess.p99 - s.direct.p99, 3);
+    writeResult("P2", {
+      value: addedP50,
+      unit: "ms",
+      bar: "added p50 <= 0.2 ms",
+      pass: addedP50 <= 0.2,
+      details: {
+        what: "memory.search via localLink vs direct mem0-client search, same loopback stub, concurrency 1, interleaved",
+        addedP99,
+        direct: s.direct,
+        inProcess: s.inProcess,
+        warmup: WARMUP,
+        iterations: ITERATIONS,
+        stubResults: 3,
+        // The machine is shared; a loaded 2-core box inflates every figure. Recorded so a reader can judge.
+        loadAverage1m: round(loadavg()[0] ?? 0, 2),
+      },
+    });
+    console.log(`P2 added p50 ${addedP50} ms, p99 ${addedP99} ms`, JSON.stringify(s));
+  } finally {
+    await mem0.close();
+    await stub.close();
+  }
+}
