@@ -13,8 +13,8 @@ import { memoryText, queryText, rng } from "./synthetic-corpus.js";
 const TENANT = "workspace_bench_user_main";
 const SMALL_TENANT = "workspace_bench_user_other0";
 const TOP_K = 10;
-const WARMUP = 30;
-const ITERATIONS = 300;
+const WARMUP = 20;
+const ITERATIONS = 200;
 const OTHER_TENANT_ROWS = 1_000;
 
 interface StageResult {
@@ -116,7 +116,7 @@ try {
   const stages = { "1k": s1k, "10k": s10k, "100k": s100k };
   const common = {
     path: "POST /search via undici -> embedded mem0 (child process) -> mem0ai/oss search -> pgvector on PGlite",
-    embedder: "local-hash-v1, 384 dims",
+    embedder: "local-hash-v1, 512 dims",
     topK: TOP_K,
     warmup: WARMUP,
     iterations: ITERATIONS,

@@ -63,11 +63,23 @@ export function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
-export function memoryText(r: () => number, i: number): string {
+export interface Fact {
+  text: string;
+  name: string;
+  object: string;
+}
+
+export function memoryFact(r: () => number, i: number): Fact {
   const [predicate, objects] = pick(r, FACTS);
   const when = pick(r, WHEN);
+  const name = pick(r, NAMES);
+  const object = pick(r, objects);
   // The index keeps texts distinct, like real memories that differ in detail.
-  return `${pick(r, NAMES)} ${predicate} ${pick(r, objects)}${when ? ` ${when}` : ""} (note ${i})`;
+  return { name, object, text: `${name} ${predicate} ${object}${when ? ` ${when}` : ""} (note ${i})` };
+}
+
+export function memoryText(r: () => number, i: number): string {
+  return memoryFact(r, i).text;
 }
 
 export function queryText(r: () => number): string {

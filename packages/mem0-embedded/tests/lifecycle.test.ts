@@ -69,7 +69,7 @@ describe("lifecycle", () => {
     ]);
     expect(JSON.parse(readFileSync(join(dataDir, "embedder.json"), "utf8"))).toEqual({
       name: "local-hash-v1",
-      dimensions: 384,
+      dimensions: 512,
     });
     expect(existsSync(join(dataDir, "LOCK"))).toBe(false);
   });

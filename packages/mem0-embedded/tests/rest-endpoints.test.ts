@@ -367,7 +367,7 @@ describe("routing and auth", () => {
     const info = (await call(s, "GET", "/embedded/info")).body as Item;
     expect(info).toMatchObject({
       inference: "off",
-      embedder: { name: "local-hash-v1", dimensions: 384 },
+      embedder: { name: "local-hash-v1", dimensions: 512 },
       llm: null,
     });
   });

@@ -65,7 +65,11 @@ async function closeChild(child: ChildProcess, exited: Promise<number | null>): 
   if (child.exitCode !== null) return;
   child.ref();
   child.channel?.ref();
-  child.send({ type: "close" } satisfies ParentMessage);
+  try {
+    child.send({ type: "close" } satisfies ParentMessage);
+  } catch {
+    child.kill("SIGTERM"); // the channel is already gone (child shutting down on a signal)
+  }
   const timer = setTimeout(() => child.kill("SIGKILL"), CLOSE_TIMEOUT_MS);
   const code = await exited;
   clearTimeout(timer);

@@ -14,7 +14,7 @@
 
 /** Bump when the algorithm changes: stored vectors made by another version are not comparable. */
 export const LOCAL_EMBEDDER_ID = "local-hash-v1";
-export const DEFAULT_LOCAL_DIMENSIONS = 384;
+export const DEFAULT_LOCAL_DIMENSIONS = 512;
 
 export interface LocalEmbedder {
   readonly id: string;

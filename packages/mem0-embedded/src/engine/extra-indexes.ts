@@ -24,6 +24,9 @@ export function extraIndexStatements(table: string): string[] {
 
 export async function ensureExtraIndexes(db: PGlite): Promise<void> {
   for (const table of ["memories", "memories_entities"]) {
+    // Vectors above ~2 kB (> 500 dims) would be TOASTed out of line: every distance then detoasts a
+    // separate tuple, and the planner, seeing a small heap, prefers a sequential scan over HNSW.
+    await db.exec(`ALTER TABLE "${table}" ALTER COLUMN vector SET STORAGE PLAIN`);
     const statements =
       table === "memories" ? extraIndexStatements(table) : extraIndexStatements(table).slice(0, 3);
     for (const sql of statements) await db.exec(sql);

@@ -12,6 +12,7 @@ import { ensureExtraIndexes } from "./extra-indexes.js";
 import { endPgClients, internals } from "./mem0-internals.js";
 
 export const COLLECTION = "memories";
+const ANALYZE_EVERY = 1_000;
 
 export interface EngineEmbedder {
   id: string;
@@ -25,6 +26,8 @@ export interface Mem0Engine {
   /** Direct SQL on the same cluster (entity listing, admin dump, counts): no socket hop. */
   db: PGlite;
   inference: "on" | "off";
+  /** Counts stored memories; refreshes planner statistics every ANALYZE_EVERY writes (no autovacuum here). */
+  noteWrites(count: number): void;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -81,10 +84,24 @@ export async function createMem0Engine(args: {
   }
   await initialise();
 
+  let writesSinceAnalyze = 0;
+  let analyzing = false;
   return {
     memory,
     db,
     inference: llm ? "on" : "off",
+    noteWrites(count) {
+      writesSinceAnalyze += count;
+      if (writesSinceAnalyze < ANALYZE_EVERY || analyzing) return;
+      writesSinceAnalyze = 0;
+      analyzing = true;
+      // The id indexes' statistics decide between an exact index scan (small tenant) and HNSW (large one).
+      db.exec(`ANALYZE "${COLLECTION}"`)
+        .catch((err: Error) => console.error(`[mem0-embedded] ANALYZE failed: ${err.message}`))
+        .finally(() => {
+          analyzing = false;
+        });
+    },
     async reset() {
       // reset() drops the tables and builds NEW stores with NEW pg clients; the old ones would leak a
       // socket connection per reset, so end them once the reset is through.

@@ -40,6 +40,7 @@ export async function addMemories({ engine, body }: RouteContext): Promise<Route
 
   if (infer) {
     const { results } = await engine.memory.add(req.messages, { ...common, metadata, infer: true });
+    engine.noteWrites(results.length);
     return {
       body: {
         results: results.map((r) => ({ id: r.id, memory: r.memory, event: eventOf(r.metadata) })),
@@ -69,6 +70,7 @@ export async function addMemories({ engine, body }: RouteContext): Promise<Route
         role: message.role,
       });
   }
+  engine.noteWrites(results.length);
   return { body: { results, inference: "off" } };
 }
 
