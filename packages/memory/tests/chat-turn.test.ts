@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryClient, type MemoryClient } from "../src/client/create-memory-client.js";
 import { fenceClose, fenceOpen } from "../src/recall/fence.js";
 import { P } from "./helpers/principals.js";
-import { startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
 
 let t: TestStack;
 let alice: MemoryClient;
@@ -20,10 +20,10 @@ beforeAll(async () => {
     source: "chatbot",
     inProcess: { createContext: () => t.stack.createContext(P.alice) },
   });
-});
+}, STACK_HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await t?.close();
-});
+}, STACK_HOOK_TIMEOUT_MS);
 
 async function chatTurn(user: string, reply: string, turnId: string) {
   const recalled = await alice.memory.recall.query({ query: user });

@@ -13,7 +13,7 @@ import { MEMORY_HEADERS } from "../src/client/headers.js";
 import { closeGatewayConnections } from "../src/client/undici-fetch.js";
 import { appRouter } from "../src/root.js";
 import { P } from "./helpers/principals.js";
-import { startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
 
 let t: TestStack;
 let server: ReturnType<typeof createHTTPServer>;
@@ -40,13 +40,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+}, STACK_HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await closeGatewayConnections();
   await t?.close();
-});
+}, STACK_HOOK_TIMEOUT_MS);
 
 describe("createMemoryClient", () => {
   it("in process: the router runs inside the app", async () => {

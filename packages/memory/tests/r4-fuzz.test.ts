@@ -10,7 +10,7 @@ import { createMemoryClient, type MemoryClient } from "../src/client/create-memo
 import type { AppRouter } from "../src/root.js";
 import { procedureInputs } from "./helpers/fuzz-inputs.js";
 import { P } from "./helpers/principals.js";
-import { startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
 
 const RUNS = 1_000;
 let t: TestStack;
@@ -41,10 +41,10 @@ beforeAll(async () => {
   }
   inputs = procedureInputs({ own, foreign });
   client = alice;
-}, 180_000);
+}, STACK_HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await t?.close();
-});
+}, STACK_HOOK_TIMEOUT_MS);
 
 type Outcome = "ok" | string;
 const MUTATIONS = new Set(["remember", "add", "update", "delete", "forget"]);

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Principal } from "@automatos/memory-policy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { P } from "./helpers/principals.js";
-import { type Caller, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { type Caller, STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
 
 let t: TestStack;
 const ids: Record<string, string> = {};
@@ -31,10 +31,10 @@ beforeAll(async () => {
   );
   ids.agentShared = await addAs(P.agentForAlice, "Planner knows the office opens at 8", "agent");
   ids.run = await addAs(P.workflowForAlice, "Run 1 fetched the quarterly report", "run");
-});
+}, STACK_HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await t?.close();
-});
+}, STACK_HOOK_TIMEOUT_MS);
 
 type ByIdCall = (c: Caller, id: string) => Promise<unknown>;
 const BY_ID: Record<string, ByIdCall> = {

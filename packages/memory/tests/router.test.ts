@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { P } from "./helpers/principals.js";
-import { type Caller, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { type Caller, STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
 
 let t: TestStack;
 let alice: Caller;
@@ -12,10 +12,10 @@ let alice: Caller;
 beforeAll(async () => {
   t = await startTestStack();
   alice = await t.caller(P.alice);
-});
+}, STACK_HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await t?.close();
-});
+}, STACK_HOOK_TIMEOUT_MS);
 
 describe("memory router (happy paths)", () => {
   let nameId = "";
@@ -64,6 +64,13 @@ describe("memory router (happy paths)", () => {
       scope: "user",
     });
     expect(out.memories[0]?.score).toBeGreaterThan(0);
+  });
+
+  it("the request id travels to mem0 as X-Request-ID", async () => {
+    t.counter.reset();
+    const traced = await t.caller(P.alice, { requestId: "req-trace-0001" });
+    await traced.memory.search({ query: "flight" });
+    expect(t.counter.requestIds()).toEqual(["req-trace-0001"]);
   });
 
   it("search with a metadata filter only narrows", async () => {

@@ -85,8 +85,10 @@ export async function recall(
   const searchMs = performance.now() - t1;
   if (!found.ok) {
     const reason: DegradedReason = found.reason === "error" ? degradedReason(found.error) : found.reason;
-    deps.logger.warn(
-      { event: "recall", degraded: reason, searchMs: round(searchMs), budgetMs },
+    // An unexpected error is a bug on our side: louder than mem0 being slow or down, still not fatal.
+    const failure = found.reason === "error" ? (found.error as Error | undefined)?.name : undefined;
+    deps.logger[reason === "internal-error" ? "error" : "warn"](
+      { event: "recall", degraded: reason, error: failure, searchMs: round(searchMs), budgetMs },
       "recall degraded: continuing without memories",
     );
     return empty({

@@ -13,13 +13,16 @@ import { createMemoryStack, type MemoryStack } from "../../src/stack.js";
 import { createCallerFactory } from "../../src/trpc.js";
 import { createRequestCounter, type RequestCounter } from "./counting-dispatcher.js";
 
+/** Starting an embedded mem0 (child process + PGlite) takes 10-40 s on a busy 2-core machine. */
+export const STACK_HOOK_TIMEOUT_MS = 180_000;
+
 const factory = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof factory>;
 
 export interface TestStack {
   stack: MemoryStack;
   counter: RequestCounter;
-  caller(principal: Principal | null): Promise<Caller>;
+  caller(principal: Principal | null, options?: { requestId?: string }): Promise<Caller>;
   /** Delivers every queued remember to mem0 now. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -43,7 +46,7 @@ export async function startTestStack(options: { config?: MemoryConfigInput } = {
   return {
     stack,
     counter,
-    caller: async (principal) => factory(await stack.createContext(principal)),
+    caller: async (principal, options) => factory(await stack.createContext(principal, options)),
     drain: async () => {
       for (;;) {
         const r = await stack.relay.drainOnce(100);
