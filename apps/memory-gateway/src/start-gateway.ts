@@ -86,6 +86,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     { url, mem0: opened.mem0Mode, db: opened.database.kind, relay: !!opened.relay },
     "gateway listening",
   );
+  logger.flush(); // lifecycle lines must not wait in the buffer for request traffic
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -94,6 +95,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const { drained, cut } = await drain.close(server, config.limits.shutdownGraceMs);
       await opened.close();
       logger.info({ drained, cut, ms: Date.now() - t0 }, "gateway stopped");
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
     })();
     return closing;
   };
