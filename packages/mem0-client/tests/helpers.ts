@@ -1,5 +1,6 @@
 /** Shared set-up for the loopback tests: a fake server (with fault injection) and a client on it. */
 import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { createMem0Client } from "../src/client.js";
 import { isMem0Error, type Mem0Error } from "../src/errors.js";
 import { startPlatformFake, startServerFake } from "../src/testing/index.js";
@@ -59,4 +60,27 @@ export async function mem0Failure(p: Promise<unknown>): Promise<Mem0Error> {
   const e = await failure(p);
   if (!isMem0Error(e)) throw new Error(`expected a Mem0Error, got ${String(e)}`);
   return e;
+}
+
+/**
+ * Registers hooks for one fake server per test file and one client on it (with no retries and a breaker
+ * that never opens: such files provoke failures on purpose and check each in isolation). Faults injected by
+ * a test are cleared after it.
+ */
+export function useServerFake(client: Partial<Mem0ClientOptions> = {}) {
+  const t = {} as { fake: ServerFake; client: Mem0Client };
+  beforeAll(async () => {
+    t.fake = await startServerFake({ apiKey: SERVER_KEY, bearerTokens: ["jwt-access-token-abc"] });
+    t.client = serverClient(t.fake.url, {
+      retry: { maxAttempts: 1 },
+      breaker: { consecutiveFailures: 1_000 },
+      ...client,
+    });
+  });
+  afterEach(() => t.fake.clearFaults());
+  afterAll(async () => {
+    await t.client.close();
+    await t.fake.close();
+  });
+  return t;
 }

@@ -57,7 +57,14 @@ export async function runCheckCli(argv: readonly string[], env: Mem0Env, io: Cli
   }
   let client: ReturnType<typeof createMem0Client>;
   try {
-    client = createMem0Client({ baseUrl: url, apiKey: o.key ?? env.apiKey, dialect });
+    // Raw connectivity: no retry hides a failure and no breaker turns one outage into a run of fast failures.
+    client = createMem0Client({
+      baseUrl: url,
+      apiKey: o.key ?? env.apiKey,
+      dialect,
+      retry: { maxAttempts: 1 },
+      breaker: { consecutiveFailures: Number.MAX_SAFE_INTEGER },
+    });
   } catch (err) {
     io.err(`mem0:check: ${isMem0Error(err) ? err.message : String(err)}`);
     return 2;
