@@ -108,7 +108,10 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Sent as X-Request-ID; generated when absent. */
   requestId?: string;
-  /** Called once per completed call with the request id mem0 echoed back. */
+  /**
+   * Called after each successful HTTP exchange with the request id mem0 echoed back (once for most calls;
+   * a platform add also reports each event poll, a paged list each page).
+   */
   onMeta?: (meta: CallMeta) => void;
 }
 
