@@ -136,5 +136,7 @@ describeBackends("outbox", (backend) => {
     await db.execute(sql`update outbox set delivered_at = now() - interval '2 minutes' where id = ${jobId}`);
     expect(await outbox.purgeDelivered({ olderThanMs: 60_000 })).toBe(1);
     expect((await outbox.enqueue(job("old"))).duplicate).toBe(false);
+    await outbox.vacuum();
+    expect(await outbox.stats()).toMatchObject({ pending: 1, delivered: 0 });
   });
 });

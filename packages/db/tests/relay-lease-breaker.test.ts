@@ -58,7 +58,7 @@ describeBackends("relay leases and breaker", (backend) => {
     await sleep(500);
     await relay.stop();
     const counters = relay.counters();
-    expect(counters.pausedRounds).toBeGreaterThan(3);
+    expect(counters.pausedRounds).toBeGreaterThan(0);
     // Two failures opened the breaker; the probes since were refused by it and handed back untouched.
     expect(counters.released).toBeGreaterThan(0);
     expect(counters.claimed - counters.released).toBe(2);

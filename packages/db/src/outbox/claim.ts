@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
-import { outbox } from "../schema/outbox.js";
-import type { OutboxRow } from "../schema/types.js";
+import type { OutboxPayload } from "../schema/outbox.js";
 import { queryRows } from "../sql-rows.js";
 
 export interface ClaimOptions {
@@ -10,45 +9,82 @@ export interface ClaimOptions {
   leaseMs: number;
 }
 
+/** What a relay needs of a claimed row to deliver and settle it. */
+export interface ClaimedJob {
+  id: string;
+  /** Attempts including this claim: the fencing token for settle(). */
+  attempts: number;
+  userId: string | null;
+  agentId: string | null;
+  runId: string | null;
+  payload: OutboxPayload;
+  lastError: string | null;
+  claimedUntil: Date;
+}
+
+interface ClaimedRow {
+  id: string;
+  attempts: number;
+  user_id: string | null;
+  agent_id: string | null;
+  run_id: string | null;
+  payload: OutboxPayload;
+  last_error: string | null;
+  claimed_until_ms: number;
+}
+
 /**
  * Claims up to `limit` due jobs for one relay: pending jobs whose retry time has come, and in-flight jobs
- * whose lease expired (their relay died or stalled). `FOR UPDATE SKIP LOCKED` lets several relays claim
- * from one PostgreSQL at once without waiting on, or taking, each other's rows; a row locked by one claim
- * is skipped by the others, and once committed it is in_flight with a future lease, so no longer due.
- * PGlite runs one statement at a time, where the same SQL is trivially safe.
+ * whose lease expired (their relay died or stalled); both are "next_attempt_at <= now()", read in due
+ * order from the partial index outbox_due_idx (the status list is literal so it matches its predicate).
  *
- * Each claim increments `attempts`, which becomes the claim's fencing token for settle().
+ * `FOR UPDATE SKIP LOCKED` lets several relays claim from one PostgreSQL at once without waiting on, or
+ * taking, each other's rows: a row locked by one claim is skipped by the others, and once committed it is
+ * in_flight with a future lease, so no longer due. PGlite runs one statement at a time, where the same
+ * SQL is trivially safe. Each claim increments `attempts`, the claim's fencing token for settle().
+ *
+ * Hand-written rather than built with drizzle: the CTE form plans more cheaply than UPDATE ... IN (subquery)
+ * and returning only what delivery needs measured about a third faster per claim on PGlite.
  */
-export async function claimDue(db: Db, { relayId, limit, leaseMs }: ClaimOptions): Promise<OutboxRow[]> {
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      or(
-        and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, sql`now()`)),
-        and(eq(outbox.status, "in_flight"), lte(outbox.claimedUntil, sql`now()`)),
-      ),
+export async function claimDue(db: Db, { relayId, limit, leaseMs }: ClaimOptions): Promise<ClaimedJob[]> {
+  const leaseEnd = sql`now() + ${leaseMs}::int * interval '1 millisecond'`;
+  const rows = await queryRows<ClaimedRow>(
+    db,
+    sql`with due as (
+      select id from outbox
+      where status in ('pending', 'in_flight') and next_attempt_at <= now()
+      order by next_attempt_at
+      limit ${limit}
+      for update skip locked
     )
-    .orderBy(asc(outbox.nextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  const expired = sql`${outbox.status} = 'in_flight'`;
-  return db
-    .update(outbox)
-    .set({
-      status: "in_flight",
-      claimedBy: relayId,
-      claimedUntil: sql`now() + ${leaseMs}::int * interval '1 millisecond'`,
-      attempts: sql`${outbox.attempts} + 1`,
-      // A re-claimed expired lease is an attempt that failed without telling us why.
-      failures: sql`${outbox.failures} + case when ${expired} then 1 else 0 end`,
-      lastError: sql`case when ${expired}
-        then 'lease of relay ' || ${outbox.claimedBy} || ' expired before it settled the delivery'
-        else ${outbox.lastError} end`,
-      updatedAt: sql`now()`,
-    })
-    .where(inArray(outbox.id, due))
-    .returning();
+    update outbox as o set
+      status = 'in_flight',
+      claimed_by = ${relayId},
+      claimed_until = ${leaseEnd},
+      -- in flight, "due again" means "lease expired" (see the schema's invariants)
+      next_attempt_at = ${leaseEnd},
+      attempts = o.attempts + 1,
+      -- a re-claimed expired lease is an attempt that failed without telling us why
+      failures = o.failures + case when o.status = 'in_flight' then 1 else 0 end,
+      last_error = case when o.status = 'in_flight'
+        then 'lease of relay ' || o.claimed_by || ' expired before it settled the delivery'
+        else o.last_error end,
+      updated_at = now()
+    from due
+    where o.id = due.id
+    returning o.id, o.attempts, o.user_id, o.agent_id, o.run_id, o.payload, o.last_error,
+      (extract(epoch from o.claimed_until) * 1000)::float8 as claimed_until_ms`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    attempts: r.attempts,
+    userId: r.user_id,
+    agentId: r.agent_id,
+    runId: r.run_id,
+    payload: r.payload,
+    lastError: r.last_error,
+    claimedUntil: new Date(Number(r.claimed_until_ms)),
+  }));
 }
 
 export type SettleOutcome = "delivered" | "retry" | "dead" | "release";

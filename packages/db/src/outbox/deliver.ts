@@ -1,4 +1,4 @@
-import type { OutboxRow } from "../schema/types.js";
+import type { ClaimedJob } from "./claim.js";
 import type { Mem0AddOutcome, Mem0AddRequest, Mem0ErrorShape, Mem0Writer } from "./mem0-writer.js";
 
 export class DeliveryTimeoutError extends Error {
@@ -12,7 +12,9 @@ export class DeliveryTimeoutError extends Error {
 export type DeliveryResult = { ok: true; outcome: Mem0AddOutcome } | { ok: false; error: unknown };
 
 /** The mem0 add for one outbox row: ids from the row's columns, body from its payload. */
-export function toAddRequest(row: OutboxRow): Mem0AddRequest {
+export function toAddRequest(
+  row: Pick<ClaimedJob, "userId" | "agentId" | "runId" | "payload">,
+): Mem0AddRequest {
   const { messages, metadata, infer, expirationDate } = row.payload;
   const req: Mem0AddRequest = { messages };
   if (row.userId) req.userId = row.userId;
@@ -30,7 +32,7 @@ export function toAddRequest(row: OutboxRow): Mem0AddRequest {
  */
 export async function deliver(
   writer: Mem0Writer,
-  row: OutboxRow,
+  row: ClaimedJob,
   timeoutMs: number,
 ): Promise<DeliveryResult> {
   const controller = new AbortController();

@@ -1,5 +1,12 @@
 export { type BackoffOptions, backoffDelayMs } from "./backoff.js";
-export { type ClaimOptions, claimDue, type Settlement, type SettleOutcome, settle } from "./claim.js";
+export {
+  type ClaimedJob,
+  type ClaimOptions,
+  claimDue,
+  type Settlement,
+  type SettleOutcome,
+  settle,
+} from "./claim.js";
 export {
   DeliveryTimeoutError,
   describeError,

@@ -28,6 +28,12 @@ export interface Outbox {
   replayDead(filter?: ReplayFilter): Promise<{ replayed: number; jobIds: string[] }>;
   /** Deletes delivered jobs older than `olderThanMs`; their idempotency keys become reusable. */
   purgeDelivered(options: { olderThanMs: number }): Promise<number>;
+  /**
+   * Reclaims the space of dead row versions (every claim and settle leaves one). PostgreSQL's autovacuum
+   * does this by itself; PGlite runs without autovacuum, so an app on PGlite should call this now and then
+   * (after purgeDelivered, say hourly). Not inside a transaction.
+   */
+  vacuum(): Promise<void>;
 }
 
 export interface OutboxOptions {
@@ -108,6 +114,10 @@ export function createOutbox(db: Db, options: OutboxOptions = {}): Outbox {
         )
         .returning({ id: outbox.id });
       return rows.length;
+    },
+
+    async vacuum() {
+      await db.execute(sql`vacuum (analyze) outbox`);
     },
   };
 }

@@ -1,6 +1,5 @@
-import type { OutboxRow } from "../schema/types.js";
 import { backoffDelayMs } from "./backoff.js";
-import { claimDue, type Settlement, settle } from "./claim.js";
+import { type ClaimedJob, claimDue, type Settlement, settle } from "./claim.js";
 import { deliver, describeError, isCircuitOpen } from "./deliver.js";
 import { type RelayOptions, type ResolvedRelayOptions, resolveRelayOptions } from "./relay-options.js";
 import { Sleeper } from "./sleeper.js";
@@ -132,7 +131,7 @@ function zero(): Omit<DrainResult, "paused"> {
 }
 
 /** Delivers one claimed row and decides what to record. */
-async function attempt(row: OutboxRow, o: ResolvedRelayOptions): Promise<Settlement> {
+async function attempt(row: ClaimedJob, o: ResolvedRelayOptions): Promise<Settlement> {
   const base = { id: row.id, claimAttempts: row.attempts };
   // Re-claimed after too many expired leases (e.g. a payload that crashes the relay): stop trying.
   if (row.attempts > o.maxAttempts)

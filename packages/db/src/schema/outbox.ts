@@ -28,6 +28,8 @@ export interface OutboxPayload {
  *   a row whose `attempts` still equals the value it claimed it with, so a relay whose lease expired cannot
  *   overwrite the outcome of the relay that re-claimed the row.
  * - `failures` counts every failed attempt of the row's life (never reset, unlike `attempts`).
+ * - `next_attempt_at` is when the row is next due for a claim: its retry time while pending, its lease
+ *   expiry while in_flight (equal to `claimed_until`), so one ordered index serves both kinds of claim.
  * - `claimed_by` / `claimed_until` are set exactly while the row is in_flight.
  */
 export const outbox = pgTable(
@@ -60,7 +62,8 @@ export const outbox = pgTable(
       sql`${t.userId} is not null or ${t.agentId} is not null or ${t.runId} is not null`,
     ),
     check("outbox_attempts_check", sql`${t.attempts} >= 0 and ${t.failures} >= 0`),
-    // The relay's claim scans by status and due time; the stats gauges count by status.
-    index("outbox_status_next_attempt_idx").on(t.status, t.nextAttemptAt),
+    // The relay's claim: due rows in due order. Partial, so delivered and dead rows (the bulk of the table
+    // over time) are not in it and a claim reads only the rows it takes.
+    index("outbox_due_idx").on(t.nextAttemptAt).where(sql`status in ('pending', 'in_flight')`),
   ],
 );

@@ -15,3 +15,4 @@ export {
   type StubMode,
   startMem0Stub,
 } from "./mem0-stub.js";
+export { freeLoopbackPort, startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres.js";

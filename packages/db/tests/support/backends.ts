@@ -3,9 +3,11 @@
  * once on the throwaway PostgreSQL 15 started by global-setup.ts, each in a database of its own.
  */
 import { randomUUID } from "node:crypto";
+import { getTableName } from "drizzle-orm";
 import pg from "pg";
 import { describe, inject, it } from "vitest";
 import { createDb, type Database, type DbKind } from "../../src/create-db.js";
+import * as schema from "../../src/schema/index.js";
 import { testEnv } from "./env.js";
 
 export interface TestDatabase {
@@ -74,7 +76,9 @@ function wrap(database: Database, target: TestDatabase["target"], drop: () => Pr
     database,
     target,
     async reset() {
-      await database.db.execute("TRUNCATE outbox, workspace_memory_mode");
+      // Every table of ours, whoever added it (the migration package's tables live here too).
+      const tables = Object.values(schema).map((table) => getTableName(table));
+      await database.db.execute(`TRUNCATE ${tables.map((n) => `"${n}"`).join(", ")}`);
     },
     async close() {
       await database.close();

@@ -4,15 +4,9 @@
  * When the server binaries are missing, the reason is handed to the tests: the PostgreSQL suites fail
  * with it in CI and are skipped (loudly) elsewhere.
  */
-import { execFile } from "node:child_process";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { childEnv, testEnv } from "./env.js";
-
-const run = promisify(execFile);
-const scripts = fileURLToPath(new URL("../../../../tooling/scripts/", import.meta.url));
+import { startThrowawayPostgres } from "../../src/testing/throwaway-postgres.js";
+import { testEnv } from "./env.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -28,44 +22,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("pgUnavailable", null);
     return async () => {};
   }
-  let base: string | null = null;
-  let lastError = "";
-  for (let attempt = 0; attempt < 3 && !base; attempt++) {
-    const port = await freePort();
-    try {
-      const { stdout } = await run("bash", [`${scripts}start-pg.sh`], {
-        env: childEnv({ PGPORT: String(port) }),
-        timeout: 60_000,
-      });
-      base = stdout.trim().split("\n").pop() ?? null;
-      project.provide("pgAdminUrl", `postgres://postgres@127.0.0.1:${port}/postgres`);
-      project.provide("pgUnavailable", null);
-    } catch (err) {
-      lastError = ((err as { stderr?: string }).stderr || (err as Error).message).trim();
-    }
-  }
-  if (!base) {
+  try {
+    const pg = await startThrowawayPostgres();
+    project.provide("pgAdminUrl", pg.url);
+    project.provide("pgUnavailable", null);
+    return () => pg.stop().catch(() => {});
+  } catch (err) {
     project.provide("pgAdminUrl", null);
-    project.provide(
-      "pgUnavailable",
-      `could not start a throwaway PostgreSQL with tooling/scripts/start-pg.sh (${lastError.slice(0, 300)}). ` +
-        "Install Debian's PostgreSQL server (bash tooling/scripts/ensure-postgres.sh) or set PG_TEST_URL.",
-    );
+    project.provide("pgUnavailable", (err as Error).message);
     return async () => {};
   }
-  const started = base;
-  return async () => {
-    await run("bash", [`${scripts}stop-pg.sh`, started], { timeout: 30_000 }).catch(() => {});
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

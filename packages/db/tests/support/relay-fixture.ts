@@ -23,11 +23,12 @@ export function useRelayFixture(backend: Backend): RelayFixture {
     fixture.stub = await startMem0Stub();
     fixture.outbox = createOutbox(fixture.t.database.db);
     fixture.writer = async (breaker = { consecutiveFailures: 1_000, halfOpenAfterMs: 60_000 }) => {
-      const { writer } = await createTestWriter({
+      const { writer, impl } = await createTestWriter({
         baseUrl: fixture.stub.url,
         apiKey: fixture.stub.apiKey,
         breaker,
       });
+      fixture.writerImpl = impl;
       writers.push(writer);
       return writer;
     };
