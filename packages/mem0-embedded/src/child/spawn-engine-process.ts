@@ -49,6 +49,10 @@ export async function startInChildProcess(options: EmbeddedMem0Options): Promise
   child.channel?.unref();
 
   let closing: Promise<void> | undefined;
+  // No automatic restart: callers see connection errors (and mem0-client's breaker opens); say why here.
+  void exited.then((code) => {
+    if (!closing) console.error(`[mem0-embedded] engine process exited unexpectedly (code ${code})`);
+  });
   return {
     url: ready.url,
     apiKey: ready.apiKey,
