@@ -17,11 +17,13 @@ beforeAll(async () => {
 afterEach(() => fake.clearFaults());
 afterAll(() => fake.close());
 
-const HALF_OPEN_AFTER = 150;
-const newClient = () =>
+// Long enough that a loaded machine cannot let the pause run out between two statements of a test that
+// expects the breaker to still be open; the half-open tests sleep past it.
+const HALF_OPEN_AFTER = 600;
+const newClient = (halfOpenAfterMs = HALF_OPEN_AFTER) =>
   serverClient(fake.url, {
     retry: { maxAttempts: 1 },
-    breaker: { consecutiveFailures: 3, halfOpenAfterMs: HALF_OPEN_AFTER },
+    breaker: { consecutiveFailures: 3, halfOpenAfterMs },
   });
 const read = (c: Mem0Client) => c.getAll({ userId: "u-1" });
 const outage = (n: number) =>
@@ -34,7 +36,7 @@ const kindOf = async (p: Promise<unknown>) => {
 
 describe("circuit breaker", () => {
   it("opens after consecutive failures and then fails fast without a request", async () => {
-    const c = newClient();
+    const c = newClient(60_000);
     const states: BreakerState[] = [];
     c.onBreakerChange((s) => states.push(s));
     outage(3);
@@ -101,7 +103,7 @@ describe("circuit breaker", () => {
   });
 
   it("garbage 2xx bodies count as outage failures", async () => {
-    const c = newClient();
+    const c = newClient(60_000);
     fake.inject({ path: "/memories", replies: [{ raw: "<html>" }, { raw: "" }, { body: { nope: 1 } }] });
     for (let i = 0; i < 3; i++) expect(await kindOf(read(c))).toBe("bad_response");
     expect(c.breakerState()).toBe("open");

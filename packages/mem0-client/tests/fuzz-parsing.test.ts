@@ -91,7 +91,9 @@ function fuzzDialect(name: string, make: (url: string) => Mem0Client) {
     const client = make(stub.url);
     await fc.assert(
       fc.asyncProperty(status, body, fc.integer({ min: 0, max: calls.length - 1 }), async (s, b, which) => {
-        const st = s === 204 ? 200 : s;
+        // A server cannot send a body with 204/205/304 (undici then sees a length mismatch, a network-level
+        // failure); those statuses are not part of mem0's contract, so they are served as 200.
+        const st = s === 204 || s === 205 || s === 304 ? 200 : s;
         current = { status: st, ...b };
         try {
           await (calls[which] as (c: Mem0Client) => Promise<unknown>)(client);

@@ -95,13 +95,13 @@ describe("secrets never leave the client", () => {
     const client = serverClient(fake.url, {
       logger,
       retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-      breaker: { consecutiveFailures: 2, halfOpenAfterMs: 100 },
+      breaker: { consecutiveFailures: 2, halfOpenAfterMs: 1_000 },
     });
     // Two 503s: one retry, then the breaker opens and the third attempt fails fast (circuit_open).
     const burst = { status: 503, body: { detail: `down, key ${SERVER_KEY}` } };
     fake.inject({ path: "/memories", replies: [burst, burst] });
     expect((await mem0Failure(client.getAll({ userId: "u-1" }))).kind).toBe("circuit_open");
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 1_100));
     await client.getAll({ userId: "u-1" });
     await client.add({ messages: [{ role: "user", content: "x" }], userId: "u-1", infer: false });
     expect(logger.lines.some((l) => l.includes("retrying"))).toBe(true);
