@@ -51,7 +51,9 @@ export function readServeEnv(env: NodeJS.ProcessEnv = process.env): ServeEnv {
     throw new Error(`invalid environment variable(s): ${names.join(", ")}`);
   }
   const e = parsed.data;
-  const out: ServeEnv = { dataDir: resolve(e.MEM0_EMBEDDED_DATA_DIR), port: e.MEM0_EMBEDDED_PORT };
+  // Relative to where the user ran pnpm (INIT_CWD), not the package directory pnpm switches into.
+  const base = env.INIT_CWD ?? process.cwd();
+  const out: ServeEnv = { dataDir: resolve(base, e.MEM0_EMBEDDED_DATA_DIR), port: e.MEM0_EMBEDDED_PORT };
   if (e.EMBEDDING_BASE_URL) {
     if (!e.EMBEDDING_MODEL || !e.EMBEDDING_DIMENSIONS)
       throw new Error("EMBEDDING_BASE_URL needs EMBEDDING_MODEL and EMBEDDING_DIMENSIONS");
