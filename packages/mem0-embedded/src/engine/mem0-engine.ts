@@ -8,6 +8,7 @@ import type { Memory } from "mem0ai/oss";
 import type { DataDirLayout } from "../data-dir.js";
 import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
+import { shortcutEmptyEntityStore } from "./empty-entity-store.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
 import { endPgClients, internals } from "./mem0-internals.js";
 
@@ -81,6 +82,7 @@ export async function createMem0Engine(args: {
     for (const store of [internals(memory).vectorStore, internals(memory)._entityStore])
       store?.client?.on("error", (err) => console.error(`[mem0-embedded] pg client error: ${err.message}`));
     await ensureExtraIndexes(db);
+    await shortcutEmptyEntityStore(internals(memory)._entityStore, db, `${COLLECTION}_entities`);
   }
   await initialise();
 
