@@ -12,20 +12,14 @@ import { ledgerTotals } from "../src/run/ledger-report.js";
 import { runMigration } from "../src/run/migrate.js";
 import { sumValues } from "../src/run/run-counters.js";
 import {
-  CLEAN_CHATS,
   cleanRowScope,
-  expectedFixtureMigrations,
+  expectedMemoryCounts,
   expectedScopes,
   expectedTotals,
 } from "../src/testing/expected-totals.js";
 import { FIXTURE_ROWS } from "../src/testing/legacy-fixture.js";
-import {
-  cleanRowId,
-  createLegacyPglite,
-  seedCleanChatRows,
-  seedLegacyFixture,
-} from "../src/testing/seed-legacy.js";
-import { memoriesOf, startTestMem0, type TestMem0 } from "../src/testing/test-mem0.js";
+import { cleanRowId, seedTestLegacy } from "../src/testing/seed-legacy.js";
+import { mem0CountsByLegacyId, memoriesOf, startTestMem0, type TestMem0 } from "../src/testing/test-mem0.js";
 
 const CLEAN = 30;
 let pg: PGlite;
@@ -35,32 +29,11 @@ let mem0: TestMem0;
 
 const options = { infer: false, pageSize: 7, concurrency: 4 } as const;
 
-async function mem0CountsByLegacyId(): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const ids of expectedScopes()) {
-    for (const m of await memoriesOf(mem0.client, ids)) {
-      const id = String(m.metadata?.legacy_id);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
-function expectedCounts(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of expectedFixtureMigrations()) counts.set(e.legacyId, e.messages);
-  for (let g = 1; g <= CLEAN; g++) counts.set(cleanRowId(g), 2);
-  return counts;
-}
+const mem0Counts = () => mem0CountsByLegacyId(mem0.client, expectedScopes());
+const expectedCounts = () => expectedMemoryCounts(CLEAN);
 
 beforeAll(async () => {
-  pg = await createLegacyPglite();
-  await seedLegacyFixture(pg);
-  await seedCleanChatRows(
-    pg,
-    CLEAN,
-    CLEAN_CHATS.map((c) => c.chatId),
-  );
+  pg = await seedTestLegacy(CLEAN);
   legacy = await openLegacyDb({ pglite: pg });
   database = await createDb({ dataDir: "memory://" });
   mem0 = await startTestMem0();
@@ -81,7 +54,7 @@ describe("legacy backfill into the embedded mem0", () => {
     expect(totals.read).toBe(FIXTURE_ROWS.length + CLEAN);
     expect(totals.migrated).toBe(expected.reduce((s, w) => s + w.migrated, 0));
     expect(await database.db.select().from(schema.migrationLedger)).toHaveLength(0);
-    expect((await mem0CountsByLegacyId()).size).toBe(0);
+    expect((await mem0Counts()).size).toBe(0);
   });
 
   it("run: exact per-workspace totals in the ledger, and exactly the expected memories in mem0", async () => {
@@ -92,7 +65,7 @@ describe("legacy backfill into the embedded mem0", () => {
     expect(summary.stoppedBecause).toBe("finished");
     expect(summary.counters.totals().failed).toBe(0);
     expect(await ledgerTotals(database.db)).toEqual(expectedTotals(CLEAN));
-    expect(await mem0CountsByLegacyId()).toEqual(expectedCounts());
+    expect(await mem0Counts()).toEqual(expectedCounts());
   });
 
   it("carries the documented metadata, in the right scope, and never a metadata key named agent_id", async () => {
@@ -131,7 +104,7 @@ describe("legacy backfill into the embedded mem0", () => {
     expect(totals.migrated).toBe(0);
     expect(totals.alreadyDecided).toBe(FIXTURE_ROWS.length + CLEAN);
     expect(sumValues(totals.skipped) + sumValues(totals.quarantined)).toBe(0);
-    expect(await mem0CountsByLegacyId()).toEqual(expectedCounts());
+    expect(await mem0Counts()).toEqual(expectedCounts());
   });
 
   it("resume: an in-flight row already in mem0 is recovered by legacy_id, a failed one is re-sent", async () => {
@@ -159,7 +132,7 @@ describe("legacy backfill into the embedded mem0", () => {
     const totals = summary.counters.totals();
     expect(totals.recovered).toBe(1);
     expect(totals.migrated).toBe(1);
-    expect(await mem0CountsByLegacyId()).toEqual(expectedCounts());
+    expect(await mem0Counts()).toEqual(expectedCounts());
     expect(await ledgerTotals(database.db)).toEqual(expectedTotals(CLEAN));
     const [recovered] = await database.db.select().from(t).where(eq(t.legacyId, inFlightId));
     expect(recovered?.mem0MemoryIds).toHaveLength(2);

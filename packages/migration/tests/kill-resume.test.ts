@@ -12,19 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerTotals } from "../src/run/ledger-report.js";
 import { startCli } from "../src/testing/cli-child.js";
 import {
-  CLEAN_CHATS,
   expectedFixtureMigrations,
+  expectedMemoryCounts,
   expectedScopes,
   expectedTotals,
 } from "../src/testing/expected-totals.js";
 import { type ServedPglite, serveEmptyPglite, servePglite } from "../src/testing/pglite-over-socket.js";
-import {
-  cleanRowId,
-  createLegacyPglite,
-  seedCleanChatRows,
-  seedLegacyFixture,
-} from "../src/testing/seed-legacy.js";
-import { memoriesOf, startTestMem0, type TestMem0 } from "../src/testing/test-mem0.js";
+import { seedTestLegacy } from "../src/testing/seed-legacy.js";
+import { mem0CountsByLegacyId, startTestMem0, type TestMem0 } from "../src/testing/test-mem0.js";
 
 const CLEAN = 150;
 let legacy: ServedPglite;
@@ -34,31 +29,27 @@ let mem0: TestMem0;
 let env: Record<string, string>;
 const t = schema.migrationLedger;
 
-async function mem0CountsByLegacyId(): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const ids of expectedScopes()) {
-    for (const m of await memoriesOf(mem0.client, ids)) {
-      const id = String(m.metadata?.legacy_id);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
+const mem0Counts = () => mem0CountsByLegacyId(mem0.client, expectedScopes());
 
-async function statusCount(status: "done" | "in_flight"): Promise<number> {
-  const [row] = await database.db.select({ n: count() }).from(t).where(eq(t.status, status));
+async function doneCount(): Promise<number> {
+  const [row] = await database.db.select({ n: count() }).from(t).where(eq(t.status, "done"));
   return Number(row?.n ?? 0);
 }
 
+/** A page's write-ahead mark is set: its adds are going out and its ledger rows are not committed. */
+async function pagePending(): Promise<boolean> {
+  const cp = schema.migrationCheckpoint;
+  return (await database.db.select().from(cp).where(eq(cp.name, "memory_items#pending"))).length > 0;
+}
+
+/** Rows mem0 holds (by legacy_id) that the ledger does not know: sent, then the run died. */
+async function sentButNotLedgered(): Promise<number> {
+  const ledgered = new Set((await database.db.select({ id: t.legacyId }).from(t)).map((r) => r.id));
+  return [...(await mem0Counts()).keys()].filter((id) => !ledgered.has(id)).length;
+}
+
 beforeAll(async () => {
-  const pg = await createLegacyPglite();
-  await seedLegacyFixture(pg);
-  await seedCleanChatRows(
-    pg,
-    CLEAN,
-    CLEAN_CHATS.map((c) => c.chatId),
-  );
-  legacy = await servePglite(pg);
+  legacy = await servePglite(await seedTestLegacy(CLEAN));
   ledger = await serveEmptyPglite();
   database = await createDb({ url: ledger.url, poolMax: 2 });
   mem0 = await startTestMem0();
@@ -82,31 +73,24 @@ describe("crash and resume", () => {
     const args = ["--infer", "off", "--page-size", "10", "--concurrency", "4"];
     // Kill while a page is in flight and some of its adds already reached mem0 (the window between mem0's
     // add and the ledger commit). Up to three attempts, each resuming from where the last one died.
-    let sentButNotLedgered = 0;
-    for (let attempt = 0; attempt < 3 && sentButNotLedgered === 0; attempt++) {
-      const before = await statusCount("done");
+    // (The CLI's write-ahead for a page is the checkpoint's pending mark, see checkpoint-store.ts.)
+    let unledgered = 0;
+    for (let attempt = 0; attempt < 3 && unledgered === 0; attempt++) {
+      const before = await doneCount();
       const child = startCli([attempt === 0 ? "--run" : "--resume", ...args], env);
       const deadline = Date.now() + 60_000;
-      for (;;) {
-        const done = await statusCount("done");
-        const inFlight = await statusCount("in_flight");
-        if ((done >= before + 30 && inFlight > 0) || Date.now() > deadline) break;
+      while (!((await doneCount()) >= before + 30 && (await pagePending())) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 15));
       }
-      // Give some adds of the in-flight page time to land in mem0.
+      // Give some adds of the pending page time to land in mem0.
       await new Promise((r) => setTimeout(r, 40));
       child.process.kill("SIGKILL");
       const exit = await child.exited;
       expect(exit.signal).toBe("SIGKILL");
-
-      const inFlightIds = (
-        await database.db.select({ id: t.legacyId }).from(t).where(eq(t.status, "in_flight"))
-      ).map((r) => r.id);
-      const inMem0 = await mem0CountsByLegacyId();
-      sentButNotLedgered = inFlightIds.filter((id) => (inMem0.get(id) ?? 0) > 0).length;
+      unledgered = await sentButNotLedgered();
     }
-    expect(sentButNotLedgered).toBeGreaterThan(0);
-    expect(await statusCount("done")).toBeLessThan(expectedFixtureMigrations().length + CLEAN);
+    expect(unledgered).toBeGreaterThan(0);
+    expect(await doneCount()).toBeLessThan(expectedFixtureMigrations().length + CLEAN);
 
     const reportFile = join(mkdtempSync(join(tmpdir(), "migration-report-")), "resume.json");
     const resumed = startCli(["--resume", ...args, "--report-json", reportFile], env);
@@ -119,13 +103,10 @@ describe("crash and resume", () => {
     };
     expect(report.stoppedBecause).toBe("finished");
     const recovered = Object.values(report.run).reduce((s, w) => s + w.recovered, 0);
-    expect(recovered).toBeGreaterThanOrEqual(sentButNotLedgered);
+    expect(recovered).toBeGreaterThanOrEqual(unledgered);
 
     // Exact totals in the ledger, and in mem0 exactly one add's worth of memories per migrated row.
     expect(await ledgerTotals(database.db)).toEqual(expectedTotals(CLEAN));
-    const expected = new Map<string, number>();
-    for (const e of expectedFixtureMigrations()) expected.set(e.legacyId, e.messages);
-    for (let g = 1; g <= CLEAN; g++) expected.set(cleanRowId(g), 2);
-    expect(await mem0CountsByLegacyId()).toEqual(expected);
+    expect(await mem0Counts()).toEqual(expectedMemoryCounts(CLEAN));
   }, 300_000);
 });

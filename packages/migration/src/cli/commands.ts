@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { type Db, schema } from "@automatos/db";
 import { CutoverRefusedError, setWorkspaceMode } from "../cutover/workspace-mode.js";
-import { listCheckpoints } from "../ledger/ledger-store.js";
+import { listCheckpoints } from "../ledger/checkpoint-store.js";
 import { ledgerTotals } from "../run/ledger-report.js";
 import { runMigration } from "../run/migrate.js";
 import { verifyMigration } from "../verify/verify.js";

@@ -67,12 +67,23 @@ export function renderVerdicts(verdicts: readonly WorkspaceVerdict[]): string {
   return [
     "Verification, per workspace:",
     table(
-      ["workspace", "eligible", "in mem0", "missing", "no facts", "duplicates", "overlap", "verdict"],
+      [
+        "workspace",
+        "eligible",
+        "in mem0",
+        "missing",
+        "incomplete",
+        "no facts",
+        "duplicates",
+        "overlap",
+        "verdict",
+      ],
       verdicts.map((v) => [
         v.workspaceId,
         String(v.eligible),
         String(v.present),
         String(v.missing),
+        String(v.incomplete),
         String(v.emptyExtraction),
         String(v.duplicates),
         v.overlap === null ? "-" : `${v.overlap.toFixed(2)} (${v.queries.length} q, k=${v.bar.topK})`,

@@ -1,14 +1,12 @@
 /**
- * The migration ledger and checkpoints in @automatos/db (tables `migration_ledger`, `migration_checkpoint`).
+ * The migration ledger in @automatos/db (table `migration_ledger`).
  * Every call is batched per page: a million-row run makes a few statements per page, not per row.
  */
 import { type Db, schema } from "@automatos/db";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { KeysetPosition } from "../legacy/legacy-row.js";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { LEGACY_TABLE } from "../plan/build-request.js";
 
 const t = schema.migrationLedger;
-const cp = schema.migrationCheckpoint;
 
 export type LedgerStatus = (typeof t.$inferSelect)["status"];
 /** Statuses that are never sent again. */
@@ -42,37 +40,56 @@ export interface LedgerWrite {
   error?: string | null;
 }
 
+const ENTRY_COLUMNS = {
+  legacyId: t.legacyId,
+  status: t.status,
+  errorKind: t.errorKind,
+  attempts: t.attempts,
+  mem0MemoryIds: t.mem0MemoryIds,
+};
+
 export async function loadLedger(db: Db, legacyIds: readonly string[]): Promise<Map<string, LedgerEntry>> {
   const out = new Map<string, LedgerEntry>();
   if (legacyIds.length === 0) return out;
   const rows = await db
-    .select({
-      legacyId: t.legacyId,
-      status: t.status,
-      errorKind: t.errorKind,
-      attempts: t.attempts,
-      mem0MemoryIds: t.mem0MemoryIds,
-    })
+    .select(ENTRY_COLUMNS)
     .from(t)
     .where(and(eq(t.legacyTable, LEGACY_TABLE), inArray(t.legacyId, [...legacyIds])));
   for (const r of rows) out.set(r.legacyId, r);
   return out;
 }
 
-/** dedupe key -> legacy id of the row holding it (in flight, done or failed-and-to-be-retried). */
-export async function dedupeHolders(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (keys.length === 0) return out;
+/**
+ * One round trip per page: the ledger entries of the page's rows, and the holders of its dedupe keys
+ * (dedupe key -> legacy id of the row that claimed it: in flight, done, or failed and to be retried).
+ */
+export async function ledgerLookup(
+  db: Db,
+  legacyIds: readonly string[],
+  keys: readonly string[],
+): Promise<{ entries: Map<string, LedgerEntry>; holders: Map<string, string> }> {
+  const entries = new Map<string, LedgerEntry>();
+  const holders = new Map<string, string>();
+  if (legacyIds.length === 0) return { entries, holders };
+  const byId = inArray(t.legacyId, [...legacyIds]);
+  const byKey = keys.length
+    ? and(inArray(t.dedupeKey, [...new Set(keys)]), inArray(t.status, HOLDING))
+    : undefined;
   const rows = await db
-    .select({ key: t.dedupeKey, legacyId: t.legacyId })
+    .select({ ...ENTRY_COLUMNS, dedupeKey: t.dedupeKey })
     .from(t)
-    .where(and(inArray(t.dedupeKey, [...new Set(keys)]), inArray(t.status, HOLDING)))
+    .where(and(eq(t.legacyTable, LEGACY_TABLE), byKey ? or(byId, byKey) : byId))
     .orderBy(t.createdAt);
-  for (const r of rows) if (r.key && !out.has(r.key)) out.set(r.key, r.legacyId);
-  return out;
+  const ids = new Set(legacyIds);
+  for (const { dedupeKey, ...entry } of rows) {
+    if (ids.has(entry.legacyId)) entries.set(entry.legacyId, entry);
+    if (dedupeKey && HOLDING.includes(entry.status) && !holders.has(dedupeKey))
+      holders.set(dedupeKey, entry.legacyId);
+  }
+  return { entries, holders };
 }
 
-function upsert(db: Db, writes: readonly LedgerWrite[]) {
+export function upsertLedger(db: Db, writes: readonly LedgerWrite[]) {
   const excluded = (col: string) => sql.raw(`excluded.${col}`);
   return db
     .insert(t)
@@ -116,88 +133,9 @@ function upsert(db: Db, writes: readonly LedgerWrite[]) {
     });
 }
 
-/** Write-ahead: rows about to be sent are `in_flight` BEFORE the mem0 call (see the ledger's invariants). */
+/** Per-row write-ahead (`in_flight`) for the retry pass; the stream marks whole pages (checkpoint-store). */
 export async function writeLedger(db: Db, writes: readonly LedgerWrite[]): Promise<void> {
-  if (writes.length > 0) await upsert(db, writes);
-}
-
-/** The page's outcomes and the new checkpoint, atomically: the checkpoint never runs ahead of the ledger. */
-export async function commitPage(
-  db: Db,
-  writes: readonly LedgerWrite[],
-  checkpoint: { name: string; position: KeysetPosition; rowsRead: number } | null,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (writes.length > 0) await upsert(tx, writes);
-    if (checkpoint) {
-      await tx
-        .insert(cp)
-        .values({
-          name: checkpoint.name,
-          sortTs: checkpoint.position.sortTs,
-          lastId: checkpoint.position.id,
-          rowsRead: checkpoint.rowsRead,
-        })
-        .onConflictDoUpdate({
-          target: cp.name,
-          set: {
-            sortTs: checkpoint.position.sortTs,
-            lastId: checkpoint.position.id,
-            rowsRead: sql`${cp.rowsRead} + ${checkpoint.rowsRead}`,
-            updatedAt: sql`now()`,
-          },
-        });
-    }
-  });
-}
-
-export interface Checkpoint {
-  name: string;
-  position: KeysetPosition | null;
-  rowsRead: number;
-  finishedAt: Date | null;
-  updatedAt: Date;
-}
-
-export async function readCheckpoint(db: Db, name: string): Promise<Checkpoint | null> {
-  const [row] = await db.select().from(cp).where(eq(cp.name, name));
-  if (!row) return null;
-  return {
-    name: row.name,
-    position: row.sortTs && row.lastId ? { sortTs: row.sortTs, id: row.lastId } : null,
-    rowsRead: row.rowsRead,
-    finishedAt: row.finishedAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-/** `--run` starts from the beginning of the table (the ledger still skips every row already decided). */
-export async function restartCheckpoint(db: Db, name: string): Promise<void> {
-  await db
-    .insert(cp)
-    .values({ name, sortTs: null, lastId: null })
-    .onConflictDoUpdate({
-      target: cp.name,
-      set: { sortTs: null, lastId: null, finishedAt: null, updatedAt: sql`now()` },
-    });
-}
-
-export async function finishCheckpoint(db: Db, name: string): Promise<void> {
-  await db
-    .update(cp)
-    .set({ finishedAt: sql`now()` })
-    .where(and(eq(cp.name, name), isNull(cp.finishedAt)));
-}
-
-export async function listCheckpoints(db: Db): Promise<Checkpoint[]> {
-  const rows = await db.select().from(cp).orderBy(cp.name);
-  return rows.map((row) => ({
-    name: row.name,
-    position: row.sortTs && row.lastId ? { sortTs: row.sortTs, id: row.lastId } : null,
-    rowsRead: row.rowsRead,
-    finishedAt: row.finishedAt,
-    updatedAt: row.updatedAt,
-  }));
+  if (writes.length > 0) await upsertLedger(db, writes);
 }
 
 /**

@@ -8,18 +8,31 @@
 import type { Db } from "@automatos/db";
 import {
   commitPage,
+  ensureCheckpoint,
   finishCheckpoint,
+  listCheckpoints,
+  markPending,
   readCheckpoint,
   restartCheckpoint,
-  retryableIds,
-} from "../ledger/ledger-store.js";
+} from "../ledger/checkpoint-store.js";
+import { maxKeyset } from "../ledger/keyset.js";
+import { retryableIds } from "../ledger/ledger-store.js";
 import type { LegacyDb } from "../legacy/connect.js";
+import type { LegacyRow } from "../legacy/legacy-row.js";
 import { OwnerLookupCache } from "../legacy/owner-lookups.js";
 import { countRows, readRowsByIds, withLegacyCursor } from "../legacy/read-rows.js";
 import type { Mem0Port } from "../mem0/mem0-port.js";
 import { LEGACY_TABLE } from "../plan/build-request.js";
 import { createSchedule } from "./limits.js";
-import { type PageContext, processPage } from "./process-page.js";
+import {
+  type PageContext,
+  type PageResult,
+  type PreparedPage,
+  preparePage,
+  processPage,
+  releaseKeys,
+  sendPage,
+} from "./process-page.js";
 import { RunCounters, type WorkspaceCounts } from "./run-counters.js";
 
 export type RunMode = "run" | "resume" | "dry-run";
@@ -89,6 +102,8 @@ export async function runMigration(deps: MigrationDeps, options: MigrationOption
   const workspaceId = options.workspaceId?.toLowerCase() ?? null;
   const name = checkpointName(workspaceId);
   const pageSize = options.pageSize ?? DEFAULTS.pageSize;
+  // Rows any dead run (under any checkpoint) may have sent without a ledger row: looked up before sending.
+  const uncertainUpTo = dry ? null : maxKeyset((await listCheckpoints(deps.db as Db)).map((c) => c.pending));
   const counters = new RunCounters();
   let consecutiveFailures = 0;
   const maxFailures = options.maxConsecutiveFailures ?? DEFAULTS.maxConsecutiveFailures;
@@ -101,6 +116,8 @@ export async function runMigration(deps: MigrationDeps, options: MigrationOption
     },
     workspaceId,
     counters,
+    pendingKeys: new Map(),
+    uncertainUpTo,
     ...(dry
       ? { dryKeys: new Set<string>() }
       : {
@@ -117,6 +134,7 @@ export async function runMigration(deps: MigrationDeps, options: MigrationOption
   };
 
   if (options.mode === "run") await restartCheckpoint(deps.db as Db, name);
+  if (!dry) await ensureCheckpoint(deps.db as Db, name);
   const after =
     options.mode === "resume" ? ((await readCheckpoint(deps.db as Db, name))?.position ?? null) : null;
 
@@ -154,24 +172,38 @@ export async function runMigration(deps: MigrationDeps, options: MigrationOption
       }
     }
 
-    for await (const page of pages) {
-      const { writes } = await processPage(ctx, page);
-      rowsRead += page.length;
-      const last = page[page.length - 1] as (typeof page)[number];
+    // Pipeline of depth 2: page N+1 is fetched, planned and written ahead while page N's sends are in
+    // flight. Pages still commit in order, so the checkpoint only ever covers finished pages.
+    type InFlight = { prepared: PreparedPage; done: Promise<PageResult>; last: LegacyRow; size: number };
+    let inFlight: InFlight | null = null;
+    const commit = async (page: InFlight) => {
+      const { writes } = await page.done;
       if (!dry) {
         await commitPage(deps.db as Db, writes, {
           name,
-          position: { sortTs: last.sortTs, id: last.id },
-          rowsRead: page.length,
+          position: { sortTs: page.last.sortTs, id: page.last.id },
+          rowsRead: page.size,
         });
       }
+      releaseKeys(ctx, page.prepared);
+      rowsRead += page.size;
       report();
+    };
+    for await (const page of pages) {
+      // Checked before planning: a page that is not planned is neither counted nor in the ledger.
       const stop = shouldStop();
       if (stop) {
         stoppedBecause = stop;
-        return;
+        break;
       }
+      const prepared = await preparePage(ctx, page);
+      if (inFlight) await commit(inFlight);
+      const last = page[page.length - 1] as LegacyRow;
+      // Write-ahead for the whole page before its first add (see checkpoint-store.ts).
+      if (!dry && prepared.toSend.length > 0) await markPending(deps.db as Db, name, last);
+      inFlight = { prepared, done: sendPage(ctx, prepared), last, size: page.length };
     }
+    if (inFlight) await commit(inFlight);
   });
 
   if (!dry && stoppedBecause === "finished") await finishCheckpoint(deps.db as Db, name);

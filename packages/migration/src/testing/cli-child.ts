@@ -15,8 +15,11 @@ export interface CliChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
+/** The same node flags as the package's `migrate:legacy` script (see the README on the heap bound). */
+const NODE_FLAGS = ["--max-old-space-size=128", "--import", "tsx"];
+
 export function startCli(args: string[], env: Record<string, string>): CliChild {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "--no-progress", ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, "src/cli/main.ts", "--no-progress", ...args], {
     cwd: PACKAGE_DIR,
     env: inheritedEnv(env),
     stdio: ["ignore", "pipe", "pipe"],

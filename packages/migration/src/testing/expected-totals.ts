@@ -5,6 +5,7 @@
 import { type Mem0Ids, toMem0Ids } from "@automatos/memory-policy";
 import type { LedgerTotals } from "../run/ledger-report.js";
 import { NO_WORKSPACE } from "../run/run-counters.js";
+import { cleanRowId } from "./clean-row-id.js";
 import { CHAT_A1, CHAT_A2, CHAT_B1, type ExpectedScope, FIXTURE_ROWS, WS_A, WS_B } from "./legacy-fixture.js";
 
 /** The chats seedCleanChatRows spreads rows over in tests, with their owners. */
@@ -70,4 +71,12 @@ export function expectedScopes(): Mem0Ids[] {
     seen.set(JSON.stringify(ids), ids);
   }
   return [...seen.values()];
+}
+
+/** legacy id -> memories mem0 must hold (infer off: one per message), for the fixture and `clean` rows. */
+export function expectedMemoryCounts(clean: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of expectedFixtureMigrations()) counts.set(e.legacyId, e.messages);
+  for (let g = 1; g <= clean; g++) counts.set(cleanRowId(g), 2);
+  return counts;
 }

@@ -4,9 +4,12 @@
  * bulk rows generated inside the database with generate_series (1M rows would take hours through INSERTs
  * from JavaScript).
  */
-import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { CLEAN_CHATS } from "./expected-totals.js";
+
+export { cleanRowId } from "./clean-row-id.js";
+
 import { LEGACY_DDL } from "./legacy-ddl.js";
 import { FIXTURE_CHATS, FIXTURE_ROWS, SYSTEM_WS, WS_A, WS_B, WS_C } from "./legacy-fixture.js";
 
@@ -151,8 +154,14 @@ export async function seedBulkLegacy(
   `);
 }
 
-/** The id seedCleanChatRows gives row g: md5('clean-' || g)::uuid. */
-export function cleanRowId(g: number): string {
-  const h = createHash("md5").update(`clean-${g}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+/** The legacy database most tests use: fixture rows plus `clean` rows spread over the CLEAN_CHATS. */
+export async function seedTestLegacy(clean: number): Promise<PGlite> {
+  const pg = await createLegacyPglite();
+  await seedLegacyFixture(pg);
+  await seedCleanChatRows(
+    pg,
+    clean,
+    CLEAN_CHATS.map((c) => c.chatId),
+  );
+  return pg;
 }

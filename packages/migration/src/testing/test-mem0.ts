@@ -51,3 +51,18 @@ export async function memoriesOf(
       (m.runId ?? undefined) === ids.run_id,
   );
 }
+
+/** Memories per legacy_id across the given scopes: what "no duplicates" is checked against. */
+export async function mem0CountsByLegacyId(
+  client: Mem0Client,
+  scopes: readonly { user_id?: string; agent_id?: string; run_id?: string }[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const ids of scopes) {
+    for (const m of await memoriesOf(client, ids)) {
+      const id = String(m.metadata?.legacy_id);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

@@ -48,6 +48,8 @@ export interface WorkspaceVerdict {
   /** Done rows for which mem0's extraction produced no memory (infer on): not missing, nothing to find. */
   emptyExtraction: number;
   duplicates: number;
+  /** Rows with fewer memories in mem0 than their add created (some deleted since). */
+  incomplete: number;
   overlap: number | null;
   queries: ShadowQuery[];
   passed: boolean;
@@ -69,6 +71,7 @@ interface Tally {
   missing: number;
   emptyExtraction: number;
   duplicates: number;
+  incomplete: number;
   mem0Ids: Map<string, Mem0Ids>;
 }
 
@@ -123,6 +126,7 @@ export async function verifyMigration(
             }
             tally.present++;
             if (created && n > created.length) tally.duplicates += n - created.length;
+            if (created && n < created.length) tally.incomplete++;
             picker.offer(d.workspaceId, { legacyId: d.row.id, query: queryFrom(text), mem0Ids: d.mem0Ids });
           }),
         ),
@@ -153,6 +157,7 @@ export async function verifyMigration(
     const reasons: string[] = [];
     if (tally.missing > 0) reasons.push(`${tally.missing} eligible row(s) not in mem0`);
     if (tally.duplicates > 0) reasons.push(`${tally.duplicates} duplicate memory(ies) in mem0`);
+    if (tally.incomplete > 0) reasons.push(`${tally.incomplete} row(s) with memories deleted from mem0`);
     if (overlap !== null && overlap < o.minOverlap) {
       reasons.push(`shadow overlap ${overlap.toFixed(2)} below ${o.minOverlap}`);
     }
@@ -175,7 +180,15 @@ function tallyOf(tallies: Map<string, Tally>, workspaceId: string | null): Tally
   const key = workspaceId ?? "";
   let t = tallies.get(key);
   if (!t) {
-    t = { eligible: 0, present: 0, missing: 0, emptyExtraction: 0, duplicates: 0, mem0Ids: new Map() };
+    t = {
+      eligible: 0,
+      present: 0,
+      missing: 0,
+      emptyExtraction: 0,
+      duplicates: 0,
+      incomplete: 0,
+      mem0Ids: new Map(),
+    };
     tallies.set(key, t);
   }
   return t;

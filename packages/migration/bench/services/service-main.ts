@@ -1,0 +1,45 @@
+/**
+ * One benchmark service per child process (so each has its own thread and its memory is not the
+ * migrator's): `legacy <rows>` (legacy PGlite seeded in-database with generate_series), `ledger` (empty
+ * PGlite for @automatos/db), `mem0` (the counting mem0 stub). Prints one JSON line with its URL, answers
+ * `stats` on stdin, and exits when stdin closes.
+ */
+import { createInterface } from "node:readline";
+import { startCountStub } from "../../src/testing/mem0-count-stub.js";
+import { serveEmptyPglite, servePglite } from "../../src/testing/pglite-over-socket.js";
+import { createLegacyPglite, seedBulkLegacy } from "../../src/testing/seed-legacy.js";
+
+const [kind, rowsArg] = process.argv.slice(2);
+let close: () => Promise<void>;
+let stats: () => unknown = () => ({});
+const t0 = performance.now();
+let info: Record<string, unknown>;
+
+if (kind === "legacy") {
+  const rows = Number(rowsArg);
+  const pg = await createLegacyPglite();
+  await seedBulkLegacy(pg, { rows, workspaces: 200, chatsPerWorkspace: 50 });
+  const served = await servePglite(pg);
+  close = served.close;
+  info = { url: served.url, rows, seedMs: Math.round(performance.now() - t0) };
+} else if (kind === "ledger") {
+  const served = await serveEmptyPglite();
+  close = served.close;
+  info = { url: served.url };
+} else if (kind === "mem0") {
+  const stub = await startCountStub();
+  close = stub.close;
+  stats = stub.stats;
+  info = { url: stub.url };
+} else {
+  throw new Error(`unknown service "${kind}" (legacy <rows> | ledger | mem0)`);
+}
+
+process.stdout.write(`${JSON.stringify(info)}\n`);
+const lines = createInterface({ input: process.stdin });
+lines.on("line", (line) => {
+  if (line.trim() === "stats") process.stdout.write(`${JSON.stringify(stats())}\n`);
+});
+lines.on("close", () => {
+  close().finally(() => process.exit(0));
+});
