@@ -50,6 +50,10 @@ describe("mem0TimingInterceptor", () => {
       await expect(
         dispatcher.request({ origin: "http://127.0.0.1:9", path: "/search", method: "POST", body: "{}" }),
       ).rejects.toThrow();
+      const gaveUp = new AbortController();
+      const aborted = dispatcher.request({ origin, path: "/slow", method: "GET", signal: gaveUp.signal });
+      gaveUp.abort();
+      await expect(aborted).rejects.toThrow();
     } finally {
       await agent.close();
       server.close();
@@ -58,6 +62,7 @@ describe("mem0TimingInterceptor", () => {
       "search:ok",
       "add:5xx",
       "search:network_error",
+      "other:aborted",
     ]);
     expect(seen.every((s) => s.seconds >= 0 && s.seconds < 5)).toBe(true);
   });

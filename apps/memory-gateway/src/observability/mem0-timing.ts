@@ -27,8 +27,9 @@ type Observe = (labels: { operation: string; outcome: string }, seconds: number)
 
 /**
  * An undici interceptor timing every HTTP exchange with mem0 (router calls, relay deliveries and health pings
- * alike, since they share the dispatcher): `outcome` is "ok" for 2xx, "4xx"/"5xx" otherwise, "network_error"
- * when no response came (timeout, reset, refused).
+ * alike, since they share the dispatcher): `outcome` is "ok" for 2xx, "4xx"/"5xx" otherwise, "aborted" when
+ * the caller gave up (e.g. recall's time budget ran out), "network_error" when no response came (timeout,
+ * reset, refused).
  */
 export function mem0TimingInterceptor(observe: Observe): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (opts, handler) => {
@@ -50,9 +51,14 @@ export function mem0TimingInterceptor(observe: Observe): Dispatcher.DispatcherCo
         return handler.onResponseEnd?.(controller, trailers);
       },
       onResponseError: (controller, error) => {
-        done(status === 0 ? "network_error" : `${Math.floor(status / 100)}xx`);
+        done(isAbort(error) ? "aborted" : status === 0 ? "network_error" : `${Math.floor(status / 100)}xx`);
         return handler.onResponseError?.(controller, error);
       },
     });
   };
+}
+
+function isAbort(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return error.name === "AbortError" || code === "UND_ERR_ABORTED" || code === "ABORT_ERR";
 }
