@@ -15,7 +15,10 @@ import { EMBEDDER_VARIANTS } from "../src/experiments/variants.js";
 import { createMem0Retriever } from "../src/mem0/mem0-retriever.js";
 import type { StoreKind } from "../src/mem0/mem0-store.js";
 
+const argv = process.argv.slice(2);
 const { values } = parseArgs({
+  // `pnpm run relevance:eval -- --flag` may hand the script a literal "--" first.
+  args: argv[0] === "--" ? argv.slice(1) : argv,
   options: {
     variants: { type: "string", default: Object.keys(EMBEDDER_VARIANTS).join(",") },
     stores: { type: "string", default: "memory" },
