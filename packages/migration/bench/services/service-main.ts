@@ -38,7 +38,12 @@ if (kind === "legacy") {
 process.stdout.write(`${JSON.stringify(info)}\n`);
 const lines = createInterface({ input: process.stdin });
 lines.on("line", (line) => {
-  if (line.trim() === "stats") process.stdout.write(`${JSON.stringify(stats())}\n`);
+  if (line.trim() === "stats") {
+    const cpu = process.cpuUsage();
+    process.stdout.write(
+      `${JSON.stringify({ ...(stats() as object), cpuMs: Math.round((cpu.user + cpu.system) / 1000) })}\n`,
+    );
+  }
 });
 lines.on("close", () => {
   close().finally(() => process.exit(0));

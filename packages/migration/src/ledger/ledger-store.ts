@@ -40,6 +40,14 @@ export interface LedgerWrite {
   error?: string | null;
 }
 
+/**
+ * A text[] literal as ONE bind parameter (instead of one parameter per element). Elements are quoted and
+ * escaped, so any legacy id or dedupe key is safe in it.
+ */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
 const ENTRY_COLUMNS = {
   legacyId: t.legacyId,
   status: t.status,
@@ -89,48 +97,45 @@ export async function ledgerLookup(
   return { entries, holders };
 }
 
-export function upsertLedger(db: Db, writes: readonly LedgerWrite[]) {
-  const excluded = (col: string) => sql.raw(`excluded.${col}`);
-  return db
-    .insert(t)
-    .values(
-      writes.map((w) => ({
-        legacyTable: LEGACY_TABLE,
-        legacyId: w.legacyId,
-        workspaceId: w.workspaceId,
-        status: w.status,
-        reason: w.reason ?? null,
-        userId: w.userId ?? null,
-        agentId: w.agentId ?? null,
-        runId: w.runId ?? null,
-        mem0MemoryIds: w.mem0MemoryIds ?? null,
-        mem0EventId: w.mem0EventId ?? null,
-        dedupeKey: w.dedupeKey ?? null,
-        duplicateOf: w.duplicateOf ?? null,
-        attempts: w.attempts ?? 0,
-        errorKind: w.errorKind ?? null,
-        error: w.error ?? null,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [t.legacyTable, t.legacyId],
-      set: {
-        workspaceId: excluded("workspace_id"),
-        status: excluded("status"),
-        reason: excluded("reason"),
-        userId: excluded("user_id"),
-        agentId: excluded("agent_id"),
-        runId: excluded("run_id"),
-        mem0MemoryIds: excluded("mem0_memory_ids"),
-        mem0EventId: excluded("mem0_event_id"),
-        dedupeKey: excluded("dedupe_key"),
-        duplicateOf: excluded("duplicate_of"),
-        attempts: sql`${t.attempts} + excluded.attempts`,
-        errorKind: excluded("error_kind"),
-        error: excluded("error"),
-        updatedAt: sql`now()`,
-      },
-    });
+/**
+ * Upserts ledger rows in one statement with one parameter: the rows as a JSON array expanded by
+ * jsonb_to_recordset. A page of 2,000 rows as bind parameters is 30,000 of them, which costs PGlite and the
+ * drivers 3-5x more than parsing one JSON document.
+ */
+export async function upsertLedger(db: Db, writes: readonly LedgerWrite[]): Promise<void> {
+  const rows = writes.map((w) => ({
+    legacy_table: LEGACY_TABLE,
+    legacy_id: w.legacyId,
+    workspace_id: w.workspaceId,
+    status: w.status,
+    reason: w.reason ?? null,
+    user_id: w.userId ?? null,
+    agent_id: w.agentId ?? null,
+    run_id: w.runId ?? null,
+    mem0_memory_ids: w.mem0MemoryIds ?? null,
+    mem0_event_id: w.mem0EventId ?? null,
+    dedupe_key: w.dedupeKey ?? null,
+    duplicate_of: w.duplicateOf ?? null,
+    attempts: w.attempts ?? 0,
+    error_kind: w.errorKind ?? null,
+    error: w.error ?? null,
+  }));
+  await db.execute(sql`
+    INSERT INTO ${t} (legacy_table, legacy_id, workspace_id, status, reason, user_id, agent_id, run_id,
+      mem0_memory_ids, mem0_event_id, dedupe_key, duplicate_of, attempts, error_kind, error)
+    SELECT legacy_table, legacy_id, workspace_id, status, reason, user_id, agent_id, run_id,
+      mem0_memory_ids, mem0_event_id, dedupe_key, duplicate_of, attempts, error_kind, error
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(legacy_table text, legacy_id text,
+      workspace_id text, status text, reason text, user_id text, agent_id text, run_id text,
+      mem0_memory_ids jsonb, mem0_event_id text, dedupe_key text, duplicate_of text, attempts int,
+      error_kind text, error text)
+    ON CONFLICT (legacy_table, legacy_id) DO UPDATE SET
+      workspace_id = excluded.workspace_id, status = excluded.status, reason = excluded.reason,
+      user_id = excluded.user_id, agent_id = excluded.agent_id, run_id = excluded.run_id,
+      mem0_memory_ids = excluded.mem0_memory_ids, mem0_event_id = excluded.mem0_event_id,
+      dedupe_key = excluded.dedupe_key, duplicate_of = excluded.duplicate_of,
+      attempts = ${t}.attempts + excluded.attempts, error_kind = excluded.error_kind, error = excluded.error,
+      updated_at = now()`);
 }
 
 /** Per-row write-ahead (`in_flight`) for the retry pass; the stream marks whole pages (checkpoint-store). */

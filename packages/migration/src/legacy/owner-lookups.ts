@@ -3,7 +3,8 @@
  * agents and workflows are few and reused across pages, so they are cached (bounded); chats are many and
  * looked up per page.
  */
-import { and, inArray, isNotNull } from "drizzle-orm";
+import { and, inArray, isNotNull, sql } from "drizzle-orm";
+import { textArray } from "../ledger/ledger-store.js";
 import type { ParsedContent } from "../plan/parse-content.js";
 import { chatIdOf, isUuid } from "../plan/resolve-owner.js";
 import type { LegacyRow, OwnerLookups } from "./legacy-row.js";
@@ -53,7 +54,8 @@ export class OwnerLookupCache {
       const found = await session
         .select({ id: legacyChats.id, userId: legacyChats.userId, workspaceId: legacyChats.workspaceId })
         .from(legacyChats)
-        .where(inArray(legacyChats.id, [...chatIds]));
+        // One array parameter, not one bind parameter per chat.
+        .where(sql`${legacyChats.id} = ANY(${textArray([...chatIds])}::uuid[])`);
       for (const c of found) chats.set(c.id.toLowerCase(), { userId: c.userId, workspaceId: c.workspaceId });
     }
     // messages.workspace_id is only consulted for chats that carry no workspace themselves.
@@ -66,7 +68,12 @@ export class OwnerLookupCache {
           workspaceId: legacyMessages.workspaceId,
         })
         .from(legacyMessages)
-        .where(and(inArray(legacyMessages.chatId, bare), isNotNull(legacyMessages.workspaceId)))
+        .where(
+          and(
+            sql`${legacyMessages.chatId} = ANY(${textArray(bare)}::uuid[])`,
+            isNotNull(legacyMessages.workspaceId),
+          ),
+        )
         .orderBy(legacyMessages.chatId, legacyMessages.createdAt);
       for (const m of found)
         if (m.chatId && m.workspaceId) messageWorkspaces.set(m.chatId.toLowerCase(), m.workspaceId);
