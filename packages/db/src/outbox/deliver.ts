@@ -82,6 +82,7 @@ export function describeError(error: unknown): string {
   const { kind, status, message } = shape(error);
   const name = error instanceof Error ? error.name : typeof error;
   const tags = [kind, status].filter((t) => t !== undefined).join(" ");
-  const text = `${name}${tags ? ` [${tags}]` : ""}: ${message ?? String(error)}`;
+  // NUL cannot be stored in a PostgreSQL text or jsonb value.
+  const text = `${name}${tags ? ` [${tags}]` : ""}: ${message ?? String(error)}`.replaceAll("\u0000", "");
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }
