@@ -1,0 +1,30 @@
+/**
+ * `pnpm --filter @automatos/agents demo`: the preference demo against the configured memory (embedded by
+ * default). Each run uses a fresh workspace id, so earlier runs' memories never mix into this one.
+ */
+import { randomBytes } from "node:crypto";
+import { createAppLogger, refuseGatewayDemo, runCli } from "@automatos/chatbot/runtime";
+import { createAgentsApp } from "../create-agents.js";
+import { formatPreferenceDemo } from "../demo/format-demo.js";
+import { runPreferenceDemo } from "../demo/preference-demo.js";
+import { loadAgentsEnv } from "../env.js";
+
+runCli("agents demo", async () => {
+  const config = loadAgentsEnv();
+  if (refuseGatewayDemo("agents demo", config.memory.kind)) return 2;
+  const app = await createAgentsApp(config, { logger: createAppLogger("agents", "warn", "stderr") });
+  try {
+    const workspaceId = `demo-${randomBytes(4).toString("hex")}`;
+    const result = await runPreferenceDemo(app.runner, {
+      first: { workspaceId, userId: "alice" },
+      second: { workspaceId, userId: "bob" },
+    });
+    console.log(
+      `agents demo in workspace ${workspaceId} (model: ${app.model.label}, memory: ${app.memory.mode})`,
+    );
+    for (const line of formatPreferenceDemo(result, { first: "alice", second: "bob" })) console.log(line);
+    return result.preferenceUsed && !result.leakedToOtherUser ? 0 : 1;
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,5 @@
+/** `@automatos/chatbot/testing`: helpers the apps' and the main job's tests share (never used at runtime). */
+export { childEnv } from "./env.js";
+export { type StubBehaviour, startLlmStub } from "./llm-stub.js";
+export * from "./memory-fixture.js";
+export { type ChildResult, runTsx } from "./run-child.js";
