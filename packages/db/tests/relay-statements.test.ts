@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { claimDue, settle } from "../src/outbox/claim.js";
-import { createOutbox, type Outbox } from "../src/outbox/outbox.js";
-import { describeBackends, type TestDatabase } from "./support/backends.js";
+import { describeBackends } from "./support/backends.js";
+import { useOutboxDatabase } from "./support/outbox-fixture.js";
 
 // Text that would break naive quoting: PGlite's prepared path sends values as SQL literals.
 const nasty = `it's a \\ back'slash'' $1 $$ ;-- "quoted" ünïcødé`;
 
 describeBackends("relay statements", (backend) => {
-  let t: TestDatabase;
-  let outbox: Outbox;
-  beforeAll(async () => {
-    t = await backend.open();
-    outbox = createOutbox(t.database.db);
-  });
-  afterAll(() => t?.close());
-  beforeEach(() => t.reset());
+  const f = useOutboxDatabase(backend);
 
   it("carry any text through claim and settle unchanged", async () => {
-    const { jobId } = await outbox.enqueue({
+    const { jobId } = await f.outbox.enqueue({
       idempotencyKey: nasty,
       mem0Ids: { user_id: "workspace_w1_user_u1" },
       payload: { messages: [{ role: "user", content: nasty }], metadata: { note: nasty } },
     });
-    const [claimed] = await claimDue(t.database.db, { relayId: nasty, limit: 5, leaseMs: 60_000 });
+    const [claimed] = await claimDue(f.t.database.db, { relayId: nasty, limit: 5, leaseMs: 60_000 });
     expect(claimed?.payload).toEqual({
       messages: [{ role: "user", content: nasty }],
       metadata: { note: nasty },
     });
-    const settled = await settle(t.database.db, nasty, [
+    const settled = await settle(f.t.database.db, nasty, [
       {
         id: jobId,
         claimAttempts: 1,
@@ -39,7 +32,7 @@ describeBackends("relay statements", (backend) => {
       },
     ]);
     expect([...settled]).toEqual([jobId]);
-    expect(await outbox.get(jobId)).toMatchObject({
+    expect(await f.outbox.get(jobId)).toMatchObject({
       status: "pending",
       lastError: nasty,
       mem0Result: { nasty },
@@ -47,16 +40,16 @@ describeBackends("relay statements", (backend) => {
   });
 
   it("also run inside a transaction (bound parameters instead of prepared statements)", async () => {
-    await outbox.enqueue({
+    await f.outbox.enqueue({
       idempotencyKey: "tx",
       mem0Ids: { run_id: "workspace_w1_run_r1" },
       payload: { messages: [{ role: "user", content: "x" }] },
     });
-    const claimed = await t.database.db.transaction((tx) =>
+    const claimed = await f.t.database.db.transaction((tx) =>
       claimDue(tx, { relayId: "r", limit: 5, leaseMs: 1_000 }),
     );
     expect(claimed).toHaveLength(1);
     expect(claimed[0]?.claimedUntil.getTime()).toBeGreaterThan(Date.now());
-    expect((await outbox.stats()).inFlight).toBe(1);
+    expect((await f.outbox.stats()).inFlight).toBe(1);
   });
 });

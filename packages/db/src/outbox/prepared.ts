@@ -37,8 +37,8 @@ export async function runHot<T>(db: Db, statement: HotStatement, values: (string
 const prepared = new WeakMap<PGlite, Map<string, Promise<void>>>();
 
 function preparedOn(client: PGlite, statement: HotStatement): Promise<void> {
-  let names = prepared.get(client);
-  if (!names) prepared.set(client, (names = new Map()));
+  const names = prepared.get(client) ?? new Map<string, Promise<void>>();
+  prepared.set(client, names);
   let ready = names.get(statement.name);
   if (!ready) {
     ready = (async () => {
@@ -50,7 +50,7 @@ function preparedOn(client: PGlite, statement: HotStatement): Promise<void> {
         throw new Error("outbox: PGlite must run with standard_conforming_strings = on");
       await client.exec(`prepare ${statement.name}(${statement.types.join(", ")}) as ${statement.text}`);
     })();
-    ready.catch(() => names?.delete(statement.name));
+    ready.catch(() => names.delete(statement.name));
     names.set(statement.name, ready);
   }
   return ready;
