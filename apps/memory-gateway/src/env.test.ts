@@ -35,6 +35,22 @@ describe("parseGatewayEnv", () => {
     expect(config.auth.jwt).toMatchObject({ key: { kind: "hs256" }, workspaceClaim: "workspace_id" });
   });
 
+  it("treats empty variables as unset", () => {
+    const config = parseGatewayEnv({
+      ...minimal,
+      GATEWAY_HOST: "",
+      GATEWAY_DATA_DIR: "",
+      GATEWAY_LOG_LEVEL: "",
+      MEM0_API_URL: "",
+    });
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      dataDir: ".data",
+      logLevel: "info",
+      mem0: { kind: "embedded" },
+    });
+  });
+
   it("keeps only SHA-256 hashes of the service tokens", () => {
     const config = parseGatewayEnv(minimal);
     expect(config.auth.serviceTokens.map((t) => t.app)).toEqual(["chatbot", "agents"]);

@@ -22,6 +22,15 @@ const httpUrl = (what: string) =>
     message: `must be an http(s) URL (${what})`,
   });
 
+/** One of `values`; unset or empty (a common .env habit) means `fallback`. */
+const oneOf = <T extends string>(values: readonly [T, ...T[]], fallback: T) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    if ((values as readonly string[]).includes(v)) return v as T;
+    ctx.addIssue({ code: "custom", message: `must be one of ${values.join(", ")}` });
+    return z.NEVER;
+  });
+
 const intIn = (min: number, max: number, fallback: number) =>
   optionalString.transform((v, ctx) => {
     if (v === undefined) return fallback;
@@ -79,7 +88,7 @@ const serviceTokens = optionalString.transform((raw, ctx) => {
 });
 
 const envSchema = z.object({
-  GATEWAY_HOST: optionalString.default("127.0.0.1"),
+  GATEWAY_HOST: optionalString.transform((v) => v ?? "127.0.0.1"),
   GATEWAY_PORT: intIn(0, 65_535, 4000),
   GATEWAY_SERVICE_TOKENS: serviceTokens,
   GATEWAY_JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= MIN_JWT_SECRET, {
@@ -88,21 +97,18 @@ const envSchema = z.object({
   GATEWAY_JWKS_URL: httpUrl("the identity provider's JWKS endpoint"),
   GATEWAY_JWT_ISSUER: optionalString,
   GATEWAY_JWT_AUDIENCE: optionalString,
-  GATEWAY_JWT_WORKSPACE_CLAIM: optionalString.default("workspace_id"),
+  GATEWAY_JWT_WORKSPACE_CLAIM: optionalString.transform((v) => v ?? "workspace_id"),
   GATEWAY_JWT_CLOCK_TOLERANCE_S: intIn(0, 300, 5),
   GATEWAY_JWKS_TIMEOUT_MS: intIn(100, 30_000, 2_000),
   GATEWAY_MAX_BODY_BYTES: intIn(1_024, 16 * 1024 * 1024, 1024 * 1024),
   GATEWAY_SHUTDOWN_GRACE_MS: intIn(0, 120_000, 10_000),
   GATEWAY_METRICS_TOKEN: optionalString,
-  GATEWAY_LOG_LEVEL: z
-    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-    .optional()
-    .default("info"),
-  GATEWAY_DATA_DIR: optionalString.default(".data"),
-  GATEWAY_RELAY: z.enum(["on", "off"]).optional().default("on"),
+  GATEWAY_LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
+  GATEWAY_DATA_DIR: optionalString.transform((v) => v ?? ".data"),
+  GATEWAY_RELAY: oneOf(["on", "off"], "on"),
   MEM0_API_URL: httpUrl("unset = start the embedded mem0"),
   MEM0_API_KEY: optionalString,
-  MEM0_DIALECT: z.enum(["server", "platform"]).optional().default("server"),
+  MEM0_DIALECT: oneOf(["server", "platform"], "server"),
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: "must be a postgres:// or postgresql:// URL (unset = PGlite under GATEWAY_DATA_DIR)",
   }),

@@ -180,6 +180,17 @@ describe("request ids, health, metrics, routing", () => {
     expect(stack.logs.some((l) => l.includes('"reqId":"req-123"'))).toBe(true);
   });
 
+  it("carries the request id to mem0", async () => {
+    stack.proxy.reset();
+    const res = await trpcQuery(url, "memory.search", {
+      headers: { ...(await headers("chatbot", alice)), "x-request-id": "trace-to-mem0-42" },
+      input: { query: "anything about tea" },
+    });
+    expect(res.status).toBe(200);
+    expect(stack.proxy.calls).toEqual(["POST /search"]);
+    expect(stack.proxy.requestIds).toEqual(["trace-to-mem0-42"]);
+  });
+
   it("reports liveness and readiness on /healthz", async () => {
     const res = await fetch(`${url}/healthz`);
     expect(res.status).toBe(200);
@@ -221,6 +232,7 @@ describe("graceful shutdown", () => {
   it("stops accepting, finishes the in-flight request, then stops the relay and closes", async () => {
     const h = await headers("chatbot", { workspaceId: "ws-1", userId: "u-1" });
     // mem0 is made slow (fault injection in the proxy) so the search is still running when shutdown starts.
+    stack.proxy.reset();
     stack.proxy.delay({ method: "POST", path: "/search", ms: 1_500 });
     const inFlight = trpcQuery(url, "memory.search", {
       headers: h,

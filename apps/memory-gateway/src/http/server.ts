@@ -30,7 +30,10 @@ export interface GatewayServerDeps {
   metrics: GatewayMetrics;
   logger: Logger;
   maxBodyBytes: number;
-  /** Most calls one batched request may carry (tRPC's maxBatchSize). */
+  /**
+   * Most calls one batched request may carry (tRPC's maxBatchSize; default 256). Bounds the work one request
+   * can order; well above what a client batches in one tick (its GET URLs are capped at 8,000 characters).
+   */
   maxBatchSize?: number;
   metricsToken?: string | undefined;
 }
@@ -57,7 +60,7 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
     router: deps.router,
     basePath: TRPC_BASE_PATH,
     maxBodySize: deps.maxBodyBytes,
-    maxBatchSize: deps.maxBatchSize ?? 64,
+    maxBatchSize: deps.maxBatchSize ?? 256,
     async createContext({ req }) {
       const state = states.get(req) as RequestState;
       const outcome = await deps.authenticator.authenticate(req.headers);

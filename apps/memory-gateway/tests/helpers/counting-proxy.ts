@@ -5,6 +5,8 @@ export interface CountingProxy {
   url: string;
   /** Requests forwarded so far, as "METHOD /path" (query strings dropped). */
   calls: string[];
+  /** The X-Request-ID header of each call, in the same order (what the gateway propagated). */
+  requestIds: (string | undefined)[];
   count(method: string, path: string): number;
   reset(): void;
   /** Fault injection: hold matching requests for `ms` before forwarding them (null = no delay). */
@@ -20,10 +22,13 @@ export interface CountingProxy {
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   const calls: string[] = [];
+  const requestIds: (string | undefined)[] = [];
   let delayRule: { method: string; path: string; ms: number } | null = null;
   const server: Server = createServer((req, res) => {
     const call = `${req.method} ${(req.url ?? "/").split("?", 1)[0]}`;
     calls.push(call);
+    const rid = req.headers["x-request-id"];
+    requestIds.push(typeof rid === "string" ? rid : undefined);
     const wait = delayRule && call === `${delayRule.method} ${delayRule.path}` ? delayRule.ms : 0;
     setTimeout(() => forward(req, res), wait);
   });
@@ -54,9 +59,11 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    requestIds,
     count: (method, path) => calls.filter((c) => c === `${method} ${path}`).length,
     reset: () => {
       calls.length = 0;
+      requestIds.length = 0;
     },
     delay: (rule) => {
       delayRule = rule;
