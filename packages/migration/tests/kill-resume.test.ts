@@ -17,6 +17,7 @@ import {
   expectedScopes,
   expectedTotals,
 } from "../src/testing/expected-totals.js";
+import { WS_A } from "../src/testing/legacy-fixture.js";
 import { type ServedPglite, serveEmptyPglite, servePglite } from "../src/testing/pglite-over-socket.js";
 import { seedTestLegacy } from "../src/testing/seed-legacy.js";
 import { mem0CountsByLegacyId, startTestMem0, type TestMem0 } from "../src/testing/test-mem0.js";
@@ -109,4 +110,48 @@ describe("crash and resume", () => {
     expect(await ledgerTotals(database.db)).toEqual(expectedTotals(CLEAN));
     expect(await mem0Counts()).toEqual(expectedMemoryCounts(CLEAN));
   }, 300_000);
+  it("then verifies and cuts a workspace over through the CLI, refusing mem0 until it is safe", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "migration-cli-"));
+    const run = async (args: string[]) => {
+      const exit = await startCli(args, env).exited;
+      return { ...exit, json: (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8")) };
+    };
+
+    const status = await run(["--status", "--report-json", join(dir, "status.json")]);
+    expect(status.code).toBe(0);
+    expect(status.json("status.json").totals).toEqual(expectedTotals(CLEAN));
+    expect(status.stdout).toContain("memory_items: after");
+
+    const refused = await run(["--set-mode", "mem0", "--workspace", WS_A]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("refused: workspace");
+    expect((await run(["--set-mode", "dual", "--workspace", WS_A])).code).toBe(0);
+
+    const verified = await run(["--verify", "--workspace", WS_A, "--report-json", join(dir, "verify.json")]);
+    expect(verified.stderr).toBe("");
+    expect(verified.code).toBe(0);
+    const [verdict] = verified.json("verify.json").verdicts;
+    expect(verdict).toMatchObject({ workspaceId: WS_A, missing: 0, duplicates: 0, passed: true });
+    expect(verdict.queries.length).toBeGreaterThan(0);
+
+    const cutover = await run(["--set-mode", "mem0", "--workspace", WS_A]);
+    expect(cutover.code).toBe(0);
+    expect(cutover.stdout).toContain(`workspace ${WS_A}: dual -> mem0`);
+  }, 180_000);
+
+  it("rejects bad usage with exit code 2 and a message naming the flag", async () => {
+    const cases: [string[], RegExp][] = [
+      [["--run", "--concurrency", "0"], /--concurrency must be an integer from 1 to 256/],
+      [["--run", "--resume"], /choose only one of --run, --resume/],
+      [[], /choose one of --dry-run/],
+      [["--set-mode", "dual"], /--set-mode needs --workspace/],
+      [["--verify", "--workspace", "not-a-uuid"], /--workspace must be a workspace UUID/],
+      [["--run", "--infer", "maybe"], /--infer must be on or off/],
+    ];
+    for (const [args, message] of cases) {
+      const exit = await startCli(args, env).exited;
+      expect(exit.code, args.join(" ")).toBe(2);
+      expect(exit.stderr).toMatch(message);
+    }
+  }, 120_000);
 });

@@ -4,6 +4,9 @@
  * PGlite for @automatos/db), `mem0` (the counting mem0 stub). Prints one JSON line with its URL, answers
  * `stats` on stdin, and exits when stdin closes.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { startCountStub } from "../../src/testing/mem0-count-stub.js";
 import { serveEmptyPglite, servePglite } from "../../src/testing/pglite-over-socket.js";
@@ -15,20 +18,34 @@ let stats: () => unknown = () => ({});
 const t0 = performance.now();
 let info: Record<string, unknown>;
 
+// Databases live on disk (a fresh temp dir): in memory, PGlite keeps every data page and WAL segment in the
+// process's heap, and a million-row ledger outgrows wasm32's address space.
+const dataDir = mkdtempSync(join(tmpdir(), `p8-${kind}-`));
+const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+
 if (kind === "legacy") {
   const rows = Number(rowsArg);
-  const pg = await createLegacyPglite();
+  const pg = await createLegacyPglite(dataDir);
   await seedBulkLegacy(pg, { rows, workspaces: 200, chatsPerWorkspace: 50 });
   const served = await servePglite(pg);
-  close = served.close;
+  close = async () => {
+    await served.close();
+    removeDataDir();
+  };
   info = { url: served.url, rows, seedMs: Math.round(performance.now() - t0) };
 } else if (kind === "ledger") {
-  const served = await serveEmptyPglite();
-  close = served.close;
+  const served = await serveEmptyPglite(dataDir);
+  close = async () => {
+    await served.close();
+    removeDataDir();
+  };
   info = { url: served.url };
 } else if (kind === "mem0") {
   const stub = await startCountStub();
-  close = stub.close;
+  close = async () => {
+    await stub.close();
+    removeDataDir();
+  };
   stats = stub.stats;
   info = { url: stub.url };
 } else {

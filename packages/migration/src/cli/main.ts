@@ -72,7 +72,9 @@ const program = new Command()
   .option("--database-url <url>", "ledger database (default DATABASE_URL, else PGlite under .data/pg)")
   .option("--mem0-url <url>", "mem0 base URL (default MEM0_API_URL)")
   .option("--updated-by <who>", "recorded with --set-mode", "migrate:legacy")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors exit 2 (commander's default is 1, which this CLI reserves for "incomplete"); --help exits 0.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 async function main(): Promise<number> {
   program.parse();
