@@ -47,9 +47,10 @@ export const migrationLedger = pgTable(
   },
   (t) => [
     primaryKey({ name: "migration_ledger_pk", columns: [t.legacyTable, t.legacyId] }),
-    index("migration_ledger_dedupe_key_idx").on(t.dedupeKey),
-    index("migration_ledger_workspace_status_idx").on(t.workspaceId, t.status),
-    index("migration_ledger_status_idx").on(t.status),
+    // Partial indexes: every legacy row writes a ledger row, so each index is paid a million times on a
+    // million-row backfill. Dedupe keys exist only on rows sent to mem0; retryable rows are few.
+    index("migration_ledger_dedupe_key_idx").on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    index("migration_ledger_retryable_idx").on(t.legacyId).where(sql`${t.status} in ('failed', 'in_flight')`),
     check(
       "migration_ledger_status_check",
       sql`${t.status} in ('in_flight', 'done', 'failed', 'skipped', 'quarantined')`,
