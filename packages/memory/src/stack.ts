@@ -123,6 +123,10 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       // Platform mem0 always extracts; a remote server is assumed to have its LLM; embedded says so itself.
       inference: embedded ? embedded.inference : "on",
       ...options.config,
+      recall: {
+        ...(env.recallBudgetMs ? { timeBudgetMs: env.recallBudgetMs } : {}),
+        ...options.config?.recall,
+      },
     });
     const migrationMode = migrationModeReader(database);
     return {

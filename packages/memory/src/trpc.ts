@@ -68,23 +68,16 @@ export const router = t.router;
  */
 export const createCallerFactory = t.createCallerFactory;
 
-/**
- * No authentication. Maps every failure (mem0, outbox, anything unexpected) to a tRPC error code and logs
- * it without message text.
- * @example
- * const ping = publicProcedure.query(() => "pong");
- */
-export const publicProcedure = t.procedure.use(async ({ ctx, next, path }) => {
-  const result = await next();
-  if (result.ok) return result;
-  const mapped = toTRPCError(result.error);
+/** Maps a failure to its tRPC code, logs it without message text, and throws it. */
+function fail(ctx: InnerContext, path: string, error: unknown): never {
+  const mapped = toTRPCError(error);
   const level = mapped.code === "INTERNAL_SERVER_ERROR" ? "error" : "warn";
   ctx.logger[level](
     { path, code: mapped.code, cause: describeCause(mapped.cause) },
     "memory procedure failed",
   );
   throw mapped;
-});
+}
 
 function describeCause(cause: unknown): Record<string, unknown> | undefined {
   if (!(cause instanceof Error)) return undefined;
@@ -97,40 +90,58 @@ function describeCause(cause: unknown): Record<string, unknown> | undefined {
   };
 }
 
-/** The principal, re-validated against the policy's grammar, or UNAUTHORIZED naming the bad field. */
-function requirePrincipal(ctx: InnerContext): Principal {
-  if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "principal: missing" });
+/** The principal, re-validated against the policy's grammar; UNAUTHORIZED (logged) naming the bad field. */
+function authenticate(ctx: InnerContext, path: string): Principal {
+  if (!ctx.principal)
+    return fail(ctx, path, new TRPCError({ code: "UNAUTHORIZED", message: "principal: missing" }));
   const parsed = parsePrincipal(ctx.principal);
-  if (!parsed.ok) {
-    throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: `principal${parsed.error.field ? `.${parsed.error.field}` : ""}: invalid`,
-    });
-  }
-  return parsed.value;
+  if (parsed.ok) return parsed.value;
+  const field = parsed.error.field ? `.${parsed.error.field}` : "";
+  return fail(ctx, path, new TRPCError({ code: "UNAUTHORIZED", message: `principal${field}: invalid` }));
 }
 
-/**
- * A verified principal is present (the adapter put it there: the gateway from tokens, an app from its own
- * authenticated user). `ctx.principal` is non-null and re-validated against the policy's grammar.
- * @example
- * const whoami = authedProcedure.query(({ ctx }) => ctx.principal.app);
+/** A middleware's downstream result, passed through when ok, mapped and thrown otherwise. */
+function settle<R extends { ok: boolean }>(ctx: InnerContext, path: string, result: R): R {
+  return result.ok ? result : fail(ctx, path, (result as unknown as { error: unknown }).error);
+}
+
+/*
+ * The three layers are cumulative (public < authed < scoped), but each is ONE tRPC middleware that does all of
+ * its layer's work: every middleware level copies the context and adds async hops, and the in-process path
+ * is measured against a direct mem0 call (P2).
  */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) =>
-  next({ ctx: { principal: requirePrincipal(ctx) } }),
+
+/**
+ * No authentication. Maps every failure (mem0, outbox, anything unexpected) to a tRPC error code and logs
+ * it without message text.
+ * @example
+ * const ping = publicProcedure.query(() => "pong");
+ */
+export const publicProcedure = t.procedure.use(async ({ ctx, next, path }) =>
+  settle(ctx, path, await next()),
 );
 
 /**
- * Authenticated AND the policy has run: `ctx.scopes` holds the scopes this principal may read and write, and
- * is the only way a handler can obtain a scope (and so a mem0 id). It performs authedProcedure's check in
- * the same middleware (one tRPC middleware level less on every memory call: each level copies the context).
+ * publicProcedure + a verified principal (the adapter put it there: the gateway from tokens, an app from its
+ * own authenticated user). `ctx.principal` is non-null and re-validated against the policy's grammar.
+ * @example
+ * const whoami = authedProcedure.query(({ ctx }) => ctx.principal.app);
+ */
+export const authedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
+  const principal = authenticate(ctx, path);
+  return settle(ctx, path, await next({ ctx: { principal } }));
+});
+
+/**
+ * authedProcedure + the policy: `ctx.scopes` holds the scopes this principal may read and write, and is the
+ * only way a handler can obtain a scope (and so a mem0 id).
  * @example
  * const count = scopedProcedure.query(async ({ ctx }) => {
  *   const [scope] = ctx.scopes.pick("read", ["user"]);
  *   return scope.kind;
  * });
  */
-export const scopedProcedure = publicProcedure.use(({ ctx, next }) => {
-  const principal = requirePrincipal(ctx);
-  return next({ ctx: { principal, scopes: createScopeAccess(principal) } });
+export const scopedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
+  const principal = authenticate(ctx, path);
+  return settle(ctx, path, await next({ ctx: { principal, scopes: createScopeAccess(principal) } }));
 });

@@ -42,7 +42,7 @@ const cases: {
     query: "what is my name and my flight?",
     items: [
       [0.9, "My name is Alice"],
-      [0.4, "My flight is on Friday"],
+      [0.25, "My flight is on Friday"],
       [0.5, "Name of my dog is Rex"],
     ],
     kept: ["m0", "m2"],

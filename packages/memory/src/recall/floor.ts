@@ -20,7 +20,12 @@ export interface FloorRules {
   relativeToBest: number;
 }
 
-export const DEFAULT_FLOOR: FloorRules = { minScore: 0.1, strongScore: 0.3, relativeToBest: 0.5 };
+/**
+ * Measured on tooling/relevance's set (380 questions, 3,060 turns) on the embedded mem0: raw search top 10 =
+ * recall@10 0.609 at precision 0.090 (9.8 memories per turn); with these rules 0.608 at 0.235 (3.9 per turn).
+ * relativeToBest 0.5 bought +0.04 precision for -0.02 recall; without the lexical rule precision was 0.125.
+ */
+export const DEFAULT_FLOOR: FloorRules = { minScore: 0.1, strongScore: 0.3, relativeToBest: 0.3 };
 
 export interface FloorResult<T> {
   kept: T[];

@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Principal } from "@automatos/memory-policy";
 import type { MemoryConfigInput } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
 import { appRouter } from "../../src/root.js";
-import { createMemoryStack, type MemoryStack } from "../../src/stack.js";
+import type { MemoryStack } from "../../src/stack.js";
 import { createCallerFactory } from "../../src/trpc.js";
 import { createRequestCounter, type RequestCounter } from "./counting-dispatcher.js";
+import { startLocalStack } from "./local-stack.js";
 
 /** Starting an embedded mem0 (child process + PGlite) takes 10-40 s on a busy 2-core machine. */
 export const STACK_HOOK_TIMEOUT_MS = 180_000;
@@ -31,15 +31,8 @@ export interface TestStack {
 export async function startTestStack(options: { config?: MemoryConfigInput } = {}): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), "memory-test-"));
   const counter = createRequestCounter();
-  const stack = await createMemoryStack({
-    env: {
-      mem0: { mode: "embedded", dataDir: join(dir, "mem0") },
-      database: { dataDir: "memory://" },
-      logLevel: "silent",
-    },
-    logger: silentLogger(),
+  const stack = await startLocalStack(join(dir, "mem0"), {
     mem0Dispatcher: counter.dispatcher,
-    relay: { start: false },
     // Tests time nothing, but a loaded 2-core machine must not turn the recall budget into flakiness.
     config: { ...options.config, recall: { timeBudgetMs: 5_000, ...options.config?.recall } },
   });
