@@ -45,6 +45,15 @@ describe.each(["memory", "pgvector"] as const)("mem0 engine retriever on the %s 
     expect(other.every((id) => id.startsWith(`${b!.userId}-`))).toBe(true);
   });
 
+  it("exposes mem0's fused scores, best first, with the stored text", async () => {
+    const userId = dataset.personas[0]!.userId;
+    const hits = await mem0.searchScored(userId, "What's my dog's name?", 5);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    const turn = dataset.turns.find((t) => t.id === hits[0]!.turnId)!;
+    expect(hits[0]!.text).toBe(turn.text);
+  });
+
   it("finds the evidence of a plain single-fact question", async () => {
     const q = dataset.questions.find((x) => x.question === "What's my dog's name?")!;
     expect(await mem0.retrieve(q.userId, q.question, 5)).toContain(q.evidence[0]);

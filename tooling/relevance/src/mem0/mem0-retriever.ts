@@ -17,8 +17,17 @@ export interface Mem0RetrieverOptions {
   threshold?: number;
 }
 
+/** One mem0 search hit mapped back to the dataset (score = mem0's fused score). */
+export interface ScoredTurn {
+  turnId: string;
+  score: number;
+  text: string;
+}
+
 export interface Mem0Retriever {
   retrieve: Retriever;
+  /** The raw mem0 search, best first, for analyses that need scores (e.g. a relevance floor). */
+  searchScored(userId: string, question: string, topK: number): Promise<ScoredTurn[]>;
   /** Wall time to add every turn (ms). */
   loadMs: number;
   close(): Promise<void>;
@@ -42,18 +51,21 @@ export async function createMem0Retriever(options: Mem0RetrieverOptions): Promis
     throw err;
   }
   const loadMs = performance.now() - started;
-  const retrieve: Retriever = async (userId, question, k) => {
+  const searchScored = async (userId: string, question: string, topK: number): Promise<ScoredTurn[]> => {
     const { results } = await stores.forUser(userId).search(question, {
       filters: { user_id: userId },
-      topK: Math.max(k, options.fetchK ?? k),
+      topK,
       ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
     });
-    const ids: string[] = [];
+    const out: ScoredTurn[] = [];
     for (const r of results) {
-      const id = turnIdOf(r.metadata);
-      if (id && !ids.includes(id)) ids.push(id);
+      const turnId = turnIdOf(r.metadata);
+      if (turnId && !out.some((o) => o.turnId === turnId))
+        out.push({ turnId, score: r.score ?? 0, text: r.memory });
     }
-    return ids.slice(0, k);
+    return out;
   };
-  return { retrieve, loadMs, close: () => stores.close() };
+  const retrieve: Retriever = async (userId, question, k) =>
+    (await searchScored(userId, question, Math.max(k, options.fetchK ?? k))).slice(0, k).map((t) => t.turnId);
+  return { retrieve, searchScored, loadMs, close: () => stores.close() };
 }
