@@ -2,8 +2,12 @@ import { errorKind } from "./observability/error-kind.js";
 import type { OutboxGaugeStats } from "./observability/metrics.js";
 
 export interface HealthReport {
-  /** `ok`: serving; `unready`: a dependency is down (traffic should go elsewhere); `draining`: shutting down. */
-  status: "ok" | "unready" | "draining";
+  /**
+   * `ok`: everything up. `degraded`: mem0 is unreachable but the gateway still serves (recall answers empty
+   * and says so, remember queues in the outbox), so it stays ready. `unready`: the database is down (remember
+   * could not be acknowledged durably): send traffic elsewhere. `draining`: shutting down.
+   */
+  status: "ok" | "degraded" | "unready" | "draining";
   live: boolean;
   ready: boolean;
   checks: {
@@ -26,9 +30,10 @@ export interface HealthSources {
 }
 
 /**
- * Liveness and readiness in one answer. Each probe has its own deadline so a hung dependency makes the gateway
- * "unready" quickly instead of hanging the health check. Errors are reported by kind only (never a URL or
- * message that could carry a credential).
+ * Liveness and readiness in one answer. Readiness follows the database, not mem0: taking the gateway out of
+ * service while mem0 is down would turn a degraded recall into failed chat turns and refuse the writes the
+ * outbox exists to keep. Each probe has its own deadline so a hung dependency cannot hang the health check.
+ * Errors are reported by kind only (never a URL or message that could carry a credential).
  */
 export async function checkHealth(src: HealthSources): Promise<HealthReport> {
   const timeoutMs = src.timeoutMs ?? 2_000;
@@ -47,8 +52,9 @@ export async function checkHealth(src: HealthSources): Promise<HealthReport> {
   };
   if (db.status === "fulfilled") checks.outbox = db.value;
   const draining = src.draining();
-  const ready = !draining && checks.mem0.ok && checks.db.ok;
-  return { status: draining ? "draining" : ready ? "ok" : "unready", live: true, ready, checks };
+  const ready = !draining && checks.db.ok;
+  const status = draining ? "draining" : !ready ? "unready" : checks.mem0.ok ? "ok" : "degraded";
+  return { status, live: true, ready, checks };
 }
 
 class DeadlineError extends Error {
