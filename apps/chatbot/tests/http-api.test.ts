@@ -3,19 +3,23 @@
  * user JWT) -> memory gateway (verifies the service token and the same JWT) -> embedded mem0. The model is
  * an OpenAI-compatible stub, so this also checks what reaches the LLM: the memories, fenced as data.
  */
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatService } from "../src/chat/chat-service.js";
 import { type RunningChatServer, startChatServer } from "../src/http/start-chat-server.js";
 import { createUserAuthenticator, signUserToken } from "../src/http/user-auth.js";
 import { createLlmModel } from "../src/runtime/llm-client.js";
 import { waitForDelivery } from "../src/runtime/wait-for-delivery.js";
+import { childEnv } from "./helpers/env.js";
 import { startLlmStub } from "./helpers/llm-stub.js";
 import {
   type MemoryFixture,
   startMemoryFixture,
   TEST_JWT_SECRET,
   TEST_RECALL_BUDGET_MS,
+  TEST_SERVICE_TOKENS,
 } from "./helpers/memory-fixture.js";
+import { startTsx } from "./helpers/run-child.js";
 
 let fx: MemoryFixture;
 let llm: Awaited<ReturnType<typeof startLlmStub>>;
@@ -159,5 +163,39 @@ describe("chatbot HTTP API (through the gateway, LLM stub)", () => {
     expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ code: "LLM_UNAVAILABLE" });
     expect(res.body.error.message).toContain("answered HTTP 500");
+  });
+
+  it("serves from its entry point with configuration from the environment, and stops on SIGTERM", async () => {
+    const gateway = fx.gateway;
+    if (!gateway) throw new Error("the fixture runs the gateway");
+    const server = startTsx("src/main.ts", {
+      cwd: join(import.meta.dirname, ".."),
+      env: childEnv({
+        MEMORY_GATEWAY_URL: gateway.url,
+        CHATBOT_SERVICE_TOKEN: TEST_SERVICE_TOKENS.chatbot,
+        CHATBOT_JWT_SECRET: TEST_JWT_SECRET,
+        CHATBOT_PORT: "0",
+        LOG_LEVEL: "info",
+      }),
+    });
+    try {
+      const listening = JSON.parse(await server.waitForLine(/"msg":"chatbot listening"/, 60_000));
+      expect(listening).toMatchObject({ memory: "gateway", model: "offline" });
+      const res = await fetch(`${listening.url}/chat`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.alice}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          conversationId: "c-main",
+          message: "Which city is my favourite city?",
+          showMemory: true,
+        }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      const body = (await res.json()) as { reply: string; memory: { used: { text: string }[] } };
+      expect(res.status).toBe(200);
+      expect(body.reply).toContain("[offline: no LLM configured");
+    } finally {
+      expect(await server.stop("SIGTERM")).toBe(0);
+    }
   });
 });

@@ -6,10 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { DEMO_RECALL_BUDGET_MS } from "@automatos/chatbot/runtime";
 import { createMemoryStack, type MemoryStack, silentLogger } from "@automatos/memory";
 
 /** Generous on purpose: a cold first search on a busy 2-core machine must not turn into a degraded turn. */
-export const MAIN_JOB_RECALL_BUDGET_MS = 2_000;
+export const MAIN_JOB_RECALL_BUDGET_MS = DEMO_RECALL_BUDGET_MS;
 
 export interface MainJobStack {
   stack: MemoryStack;

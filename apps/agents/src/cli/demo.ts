@@ -3,7 +3,12 @@
  * default). Each run uses a fresh workspace id, so earlier runs' memories never mix into this one.
  */
 import { randomBytes } from "node:crypto";
-import { createAppLogger, refuseGatewayDemo, runCli } from "@automatos/chatbot/runtime";
+import {
+  createAppLogger,
+  DEMO_RECALL_BUDGET_MS,
+  refuseGatewayDemo,
+  runCli,
+} from "@automatos/chatbot/runtime";
 import { createAgentsApp } from "../create-agents.js";
 import { formatPreferenceDemo } from "../demo/format-demo.js";
 import { runPreferenceDemo } from "../demo/preference-demo.js";
@@ -12,7 +17,9 @@ import { loadAgentsEnv } from "../env.js";
 runCli("agents demo", async () => {
   const config = loadAgentsEnv();
   if (refuseGatewayDemo("agents demo", config.memory.kind)) return 2;
-  const app = await createAgentsApp(config, { logger: createAppLogger("agents", "warn", "stderr") });
+  // A cold engine's first searches can exceed the router's 150 ms default: the demo would show no memories.
+  const demoConfig = { ...config, recallBudgetMs: config.recallBudgetMs ?? DEMO_RECALL_BUDGET_MS };
+  const app = await createAgentsApp(demoConfig, { logger: createAppLogger("agents", "warn", "stderr") });
   try {
     const workspaceId = `demo-${randomBytes(4).toString("hex")}`;
     const result = await runPreferenceDemo(app.runner, {

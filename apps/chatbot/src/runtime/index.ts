@@ -34,5 +34,5 @@ export {
   trpcEndpoint,
 } from "./memory-connection.js";
 export { createOfflineModel, OFFLINE_NOTICE, offlineReply } from "./offline-model.js";
-export { refuseGatewayDemo, runCli } from "./run-cli.js";
+export { DEMO_RECALL_BUDGET_MS, refuseGatewayDemo, runCli } from "./run-cli.js";
 export { DeliveryTimeoutError, type DeliveryWait, waitForDelivery } from "./wait-for-delivery.js";

@@ -16,6 +16,9 @@ export function runCli(name: string, main: () => Promise<number>): void {
   );
 }
 
+/** The demos' recall budget unless MEMORY_RECALL_BUDGET_MS is set (the main job uses the same figure). */
+export const DEMO_RECALL_BUDGET_MS = 2_000;
+
 /** The demos sign no user tokens, so they cannot call memory through the gateway. */
 export function refuseGatewayDemo(name: string, mode: "gateway" | "in-process"): boolean {
   if (mode !== "gateway") return false;

@@ -2,4 +2,4 @@
 export { childEnv } from "./env.js";
 export { type StubBehaviour, startLlmStub } from "./llm-stub.js";
 export * from "./memory-fixture.js";
-export { type ChildResult, runTsx } from "./run-child.js";
+export { type ChildResult, type RunningChild, runTsx, startTsx } from "./run-child.js";

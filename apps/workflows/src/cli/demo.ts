@@ -3,7 +3,12 @@
  * (embedded by default) in a fresh workspace, then checks that the run's memory is gone.
  */
 import { randomBytes } from "node:crypto";
-import { createAppLogger, refuseGatewayDemo, runCli } from "@automatos/chatbot/runtime";
+import {
+  createAppLogger,
+  DEMO_RECALL_BUDGET_MS,
+  refuseGatewayDemo,
+  runCli,
+} from "@automatos/chatbot/runtime";
 import { createWorkflowsApp } from "../create-workflows.js";
 import { formatRunReport } from "../demo/format-run.js";
 import { teamDinnerWorkflow } from "../demo/team-dinner-workflow.js";
@@ -13,7 +18,9 @@ runCli("workflows demo", async () => {
   const config = loadWorkflowsEnv();
   if (refuseGatewayDemo("workflows demo", config.memory.kind)) return 2;
   const logger = createAppLogger("workflows", "warn", "stderr");
-  const app = await createWorkflowsApp(config, { logger, sweep: false });
+  // A cold engine's first searches can exceed the router's 150 ms default: the demo would show no memories.
+  const demoConfig = { ...config, recallBudgetMs: config.recallBudgetMs ?? DEMO_RECALL_BUDGET_MS };
+  const app = await createWorkflowsApp(demoConfig, { logger, sweep: false });
   try {
     const user = { workspaceId: `demo-${randomBytes(4).toString("hex")}`, userId: "alice" };
     const report = await app.runner.run(teamDinnerWorkflow, {
