@@ -9,7 +9,7 @@
  * calls migrated arrived exactly once.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeResult } from "@automatos/bench";
 import { createDb } from "@automatos/db";
@@ -29,6 +29,12 @@ const database = await createDb({ url: ledger.info.url, poolMax: 2 });
 
 try {
   const reportFile = join(mkdtempSync(join(tmpdir(), "p8-")), "report.json");
+  const cpuBefore = await Promise.all([
+    legacy.request("stats"),
+    ledger.request("stats"),
+    mem0.request("stats"),
+  ]);
+  const loadBefore = loadavg()[0] as number;
   const cli = startCli(
     [
       "--run",
@@ -52,12 +58,26 @@ try {
     rowsPerSec: number;
     elapsedMs: number;
     peakRssBytes: number;
+    cpuMs: number;
   };
-  const stub = (await mem0.request("stats")) as {
-    adds: number;
-    distinctLegacyIds: number;
-    repeatedLegacyIds: number;
+  const loadAfter = loadavg()[0] as number;
+  const cpuAfter = await Promise.all([
+    legacy.request("stats"),
+    ledger.request("stats"),
+    mem0.request("stats"),
+  ]);
+  const cpuOf = (i: number) => Number(cpuAfter[i]?.cpuMs) - Number(cpuBefore[i]?.cpuMs);
+  // CPU per legacy row in each process: a figure the machine's other load does not change.
+  const cpuPerRowUs = {
+    migrator: Math.round((report.cpuMs / ROWS) * 1000),
+    legacyDb: Math.round((cpuOf(0) / ROWS) * 1000),
+    ledgerDb: Math.round((cpuOf(1) / ROWS) * 1000),
+    mem0Stub: Math.round((cpuOf(2) / ROWS) * 1000),
   };
+  const totalUs = Object.values(cpuPerRowUs).reduce((a, b) => a + b, 0);
+  // On an otherwise idle 2-core machine: limited by the busiest process, or by both cores' total.
+  const idleCapacity = Math.round(1e6 / Math.max(cpuPerRowUs.migrator, totalUs / 2));
+  const stub = cpuAfter[2] as { adds: number; distinctLegacyIds: number; repeatedLegacyIds: number };
   const totals = await ledgerTotals(database.db);
   const migrated = totals.reduce((s, t) => s + t.migrated, 0);
   if (report.rowsRead !== ROWS) throw new Error(`read ${report.rowsRead} of ${ROWS} rows`);
@@ -79,6 +99,9 @@ try {
         skippedOrQuarantined: ROWS - migrated,
         elapsedS: Math.round(report.elapsedMs / 100) / 10,
         peakRssMb: Math.round(rssMb),
+        cpuPerRowUs,
+        idleTwoCoreCapacityRowsPerSec: idleCapacity,
+        loadAverage1m: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadAfter * 10) / 10 },
         concurrency: CONCURRENCY,
         pageSize: PAGE_SIZE,
         infer: "off",

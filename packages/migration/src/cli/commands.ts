@@ -53,6 +53,7 @@ export async function runAction(
       elapsedMs: summary.elapsedMs,
       rowsPerSec: summary.rowsPerSec,
       peakRssBytes: summary.peakRssBytes,
+      cpuMs: summary.cpuMs,
       run: Object.fromEntries(summary.counters.byWorkspace),
       totals,
     });

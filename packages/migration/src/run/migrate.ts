@@ -74,6 +74,8 @@ export interface RunSummary {
   rowsPerSec: number;
   /** Peak resident set size of this process so far (bytes). */
   peakRssBytes: number;
+  /** CPU time (user + system) this process spent in the run (ms). */
+  cpuMs: number;
 }
 
 export interface MigrationDeps {
@@ -96,6 +98,7 @@ export const checkpointName = (workspaceId?: string | null): string =>
 
 export async function runMigration(deps: MigrationDeps, options: MigrationOptions): Promise<RunSummary> {
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const dry = options.mode === "dry-run";
   if (!dry && (!deps.db || !deps.mem0))
     throw new Error(`${options.mode} needs the database and a mem0 client`);
@@ -217,5 +220,6 @@ export async function runMigration(deps: MigrationDeps, options: MigrationOption
     elapsedMs,
     rowsPerSec: rowsRead / Math.max(elapsedMs / 1000, 1e-3),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpuAtStart)),
   };
 }
