@@ -5,11 +5,16 @@
 set -euo pipefail
 PGBIN=${PGBIN:-$(pg_config --bindir)}
 PGPORT=${PGPORT:-55432}
-BASE=${BASE:-$(mktemp -d /tmp/pgtest.XXXXXX)}
+if [ -z "${BASE:-}" ]; then
+  BASE=$(mktemp -d /tmp/pgtest.XXXXXX)
+  # A failed start (no server binaries, port taken) must not leave its temp directory behind.
+  trap 'rm -rf "$BASE"' ERR
+fi
 mkdir -p "$BASE/data" "$BASE/sock"
 if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$BASE"; RUN="runuser -u postgres --"; else RUN=""; fi
 $RUN "$PGBIN/initdb" -D "$BASE/data" -U postgres -A trust --no-sync -E UTF8 --locale=C >/dev/null
 $RUN "$PGBIN/pg_ctl" -D "$BASE/data" -l "$BASE/log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $BASE/sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null
+trap - ERR
 echo "$BASE"
