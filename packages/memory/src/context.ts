@@ -4,9 +4,11 @@
  * (the gateway from verified tokens, an app from its own verified user) and hands over the principal.
  */
 import { randomUUID } from "node:crypto";
+import type { Database } from "@automatos/db";
 import type { Principal } from "@automatos/memory-policy";
 import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "./config.js";
 import { type Logger, silentLogger } from "./logger.js";
+import { migrationModeReader } from "./migration-mode.js";
 import type { Mem0Port, MigrationModeReader, OutboxPort } from "./ports.js";
 
 export interface InnerContext {
@@ -27,6 +29,8 @@ export interface InnerContext {
 export interface CreateInnerContextOptions {
   mem0: Mem0Port;
   outbox?: OutboxPort | null;
+  /** The database: `health` reads the workspace's migration mode from it (unless migrationMode is given). */
+  db?: Pick<Database, "db"> | null;
   migrationMode?: MigrationModeReader | null;
   principal: Principal | null;
   config?: MemoryConfig | MemoryConfigInput;
@@ -44,7 +48,7 @@ export function createInnerContext(options: CreateInnerContextOptions): InnerCon
   return {
     mem0: options.mem0,
     outbox: options.outbox ?? null,
-    migrationMode: options.migrationMode ?? null,
+    migrationMode: options.migrationMode ?? (options.db ? migrationModeReader(options.db) : null),
     principal: options.principal,
     config: resolveConfig(options.config),
     logger: base.child({ requestId, app: options.principal?.app }),

@@ -12,18 +12,16 @@ import {
   type Outbox,
   type Relay,
   type RelayOptions,
-  schema,
 } from "@automatos/db";
 import { createMem0Client, type Mem0Client, type Mem0ClientOptions } from "@automatos/mem0-client";
 import { type EmbeddedMem0, type ProcessModel, startEmbeddedMem0 } from "@automatos/mem0-embedded";
 import type { Principal } from "@automatos/memory-policy";
-import { eq } from "drizzle-orm";
 import type { Dispatcher } from "undici";
 import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "./config.js";
 import { createInnerContext, type InnerContext } from "./context.js";
 import { type MemoryEnv, readMemoryEnv } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
-import type { MigrationModeReader } from "./ports.js";
+import { migrationModeReader } from "./migration-mode.js";
 
 export interface MemoryStackOptions {
   /** Validated environment (default: readMemoryEnv() from process.env). */
@@ -52,18 +50,6 @@ export interface MemoryStack {
   /** An inner context for one request by `principal` (verified by the caller). */
   createContext(principal: Principal | null, options?: { requestId?: string }): Promise<InnerContext>;
   close(): Promise<void>;
-}
-
-function migrationModeReader(database: Database): MigrationModeReader {
-  const table = schema.workspaceMemoryMode;
-  return async (workspaceId) => {
-    const [row] = await database.db
-      .select({ mode: table.mode })
-      .from(table)
-      .where(eq(table.workspaceId, workspaceId))
-      .limit(1);
-    return row?.mode ?? null;
-  };
 }
 
 export async function createMemoryStack(options: MemoryStackOptions = {}): Promise<MemoryStack> {

@@ -22,7 +22,14 @@ function issuePath(path: readonly PropertyKey[]): string {
 function fieldOf(issue: z.core.$ZodIssue): string {
   const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
   const key = keys[0];
-  return issuePath(key === undefined ? issue.path : [...issue.path, key.slice(0, 64)]);
+  // An empty or odd key is shown JSON-quoted so the field is never blank: `""`, `"a.b"`.
+  const shown =
+    key === undefined
+      ? undefined
+      : /^[A-Za-z_$][\w$-]{0,63}$/.test(key)
+        ? key
+        : JSON.stringify(key.slice(0, 64));
+  return issuePath(shown === undefined ? issue.path : [...issue.path, shown]);
 }
 
 function describeZod(error: z.core.$ZodError): { message: string; field: string } {
