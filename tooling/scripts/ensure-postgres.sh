@@ -8,5 +8,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null
 else
-  echo "warning: PostgreSQL server binaries not found and cannot install them; PostgreSQL tests will be skipped" >&2
+  echo "warning: PostgreSQL server binaries not found and cannot install them; the PostgreSQL test suites will fail under CI=true (install postgresql-15 from Debian)" >&2
 fi
