@@ -1,12 +1,15 @@
 /**
  * P1 and P3 (targets.md): what the HTTP gateway adds on top of a direct mem0-client call.
  *
- *   direct:  mem0-client -------------------------------------------> mem0 stub (own process)
- *   gateway: typed client -> HTTP -> gateway (own process) -> mem0-client -> mem0 stub
+ *   direct:  mem0-client ---------------------------------------------------> mem0 stub (own process)
+ *   bare:    typed client -> HTTP -> tRPC standalone + router (own process) -> mem0-client -> mem0 stub
+ *   gateway: typed client -> HTTP -> gateway (own process)                  -> mem0-client -> mem0 stub
  *
- * Both paths run `search` against the same zero-latency stub; the gateway path goes through the real router
- * (`memory.search`: auth, policy, zod in and out, superjson) and the real gateway (service token + JWT check,
- * metrics, info-level logs to a file). P1: concurrency 1, interleaved side by side; P3: concurrency 32.
+ * Every path runs `search` against the same zero-latency stub. The gateway path is production code end to end
+ * (service token + JWT check, router: policy, zod in and out, superjson; metrics; info logs to a file). The
+ * bare path is the same router with nothing of the gateway around it: a reference that splits the added
+ * latency into "tRPC + router" and "the gateway's own". P1: concurrency 1, interleaved side by side;
+ * P3: concurrency 32, two alternating rounds, with the CPU time every process used per call.
  */
 import { measureSideBySide, measureThroughput, round, type Summary, writeResult } from "@automatos/bench";
 import { createMem0Client } from "@automatos/mem0-client";
@@ -20,41 +23,50 @@ import {
   startGatewayProcess,
 } from "./bench-setup.js";
 import { forkService } from "./child.js";
+import { cpuDuring } from "./proc-cpu.js";
 
 const QUERY = "what does the user like to drink in the morning";
 const WORKSPACE = "bench-w";
 const USER = "bench-u";
+const THROUGHPUT = { concurrency: 32, total: 8_000, warmup: 1_000 };
 
 const stub = await forkService(new URL("./mem0-stub-process.ts", import.meta.url));
 const gatewayProcess = await startGatewayProcess(benchDataDir("overhead"), {
   MEM0_API_URL: stub.url,
   MEM0_API_KEY: "bench-stub-key",
 });
+const bareProcess = await forkService(new URL("./bare-router-process.ts", import.meta.url), [
+  stub.url,
+  benchDataDir("bare"),
+]);
 const direct = createMem0Client({ baseUrl: stub.url, apiKey: "bench-stub-key" });
-const client = createMemoryClient({
-  gatewayUrl: `${gatewayProcess.url}/trpc`,
-  serviceToken: BENCH_SERVICE_SECRET,
-  userToken: await benchUserToken(WORKSPACE, USER),
-  source: "bench",
-});
+const userToken = await benchUserToken(WORKSPACE, USER);
+const clientFor = (url: string) =>
+  createMemoryClient({
+    gatewayUrl: `${url}/trpc`,
+    serviceToken: BENCH_SERVICE_SECRET,
+    userToken,
+    source: "bench",
+  });
+const gatewayClient = clientFor(gatewayProcess.url);
+const bareClient = clientFor(bareProcess.url);
 const filters = { ...toMem0Ids({ kind: "user", workspaceId: WORKSPACE, userId: USER }) };
 
-const viaDirect = () => direct.search({ query: QUERY, filters, topK: 10 });
-const viaGateway = () => client.memory.search.query({ query: QUERY, topK: 10 });
+const variants = {
+  direct: () => direct.search({ query: QUERY, filters, topK: 10 }),
+  bare: () => bareClient.memory.search.query({ query: QUERY, topK: 10 }),
+  gateway: () => gatewayClient.memory.search.query({ query: QUERY, topK: 10 }),
+};
+const pids = { bench: process.pid, gateway: gatewayProcess.child.pid ?? 0, bare: bareProcess.child.pid ?? 0 };
 
 try {
-  // Same answer both ways, or the comparison is meaningless.
-  const [a, b] = await Promise.all([viaDirect(), viaGateway()]);
-  if (a.length !== 2 || (b as { memories?: unknown[] }).memories?.length !== 2)
-    throw new Error(
-      `unexpected stub answers: direct ${a.length}, gateway ${JSON.stringify(b).slice(0, 200)}`,
-    );
+  // Same answer on every path, or the comparison is meaningless.
+  const answers = await Promise.all([variants.direct(), variants.bare(), variants.gateway()]);
+  const sizes = [answers[0].length, answers[1].memories.length, answers[2].memories.length];
+  if (sizes.some((n) => n !== 2)) throw new Error(`unexpected stub answers: ${sizes.join(", ")} memories`);
 
   const before = machineConditions();
-  const side = await measureSideBySide(
-    { direct: viaDirect, gateway: viaGateway },
-    { warmup: 500, iterations: 4_000 },
-  );
+  const side = await measureSideBySide(variants, { warmup: 500, iterations: 4_000 });
   const addedP50 = side.gateway.p50 - side.direct.p50;
   const addedP99 = side.gateway.p99 - side.direct.p99;
   writeResult("P1", {
@@ -67,45 +79,55 @@ try {
       addedP99: round(addedP99),
       direct: rounded(side.direct),
       gateway: rounded(side.gateway),
+      bareRouterReference: rounded(side.bare),
+      gatewayOwnP50: round(side.gateway.p50 - side.bare.p50),
       machine: { before, after: machineConditions() },
     },
   });
 
-  // Throughput: two rounds each, alternating, so drift on the shared machine hits both alike.
-  const runs: { direct: number[]; gateway: number[] } = { direct: [], gateway: [] };
+  // Throughput, two alternating rounds so drift on the shared machine hits every path alike. CPU time of the
+  // processes a path uses is read around each run: CPU per call does not depend on the machine's load.
+  const opsPerSec: Record<keyof typeof variants, number[]> = { direct: [], bare: [], gateway: [] };
+  const cpuUsPerCall: Record<string, Record<string, number>> = {};
   let errors = 0;
-  for (let round_ = 0; round_ < 2; round_++) {
-    for (const [name, fn] of [
-      ["direct", viaDirect],
-      ["gateway", viaGateway],
-    ] as const) {
-      const r = await measureThroughput(fn, { concurrency: 32, total: 8_000, warmup: 1_000 });
-      runs[name].push(r.opsPerSec);
-      errors += r.errors;
+  for (let r = 0; r < 2; r++) {
+    for (const name of ["direct", "bare", "gateway"] as const) {
+      const used = name === "direct" ? [pids.bench] : [pids.bench, pids[name]];
+      const run = await cpuDuring([...used, stub.child.pid ?? 0], () =>
+        measureThroughput(variants[name], THROUGHPUT),
+      );
+      opsPerSec[name].push(run.result.opsPerSec);
+      errors += run.result.errors;
+      const perCall = (ms: number | undefined) =>
+        Math.round(((ms ?? 0) * 1000) / (THROUGHPUT.total + THROUGHPUT.warmup));
+      const [load, server, stubCpu] = name === "direct" ? [run.cpuMs[0], 0, run.cpuMs[1]] : run.cpuMs;
+      cpuUsPerCall[name] = { loadGenerator: perCall(load), server: perCall(server), stub: perCall(stubCpu) };
     }
   }
-  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-  const ratio = sum(runs.gateway) / sum(runs.direct);
+  const total = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  const ratio = total(opsPerSec.gateway) / total(opsPerSec.direct);
   writeResult("P3", {
     value: round(ratio),
     unit: "x",
     bar: ">= 0.5",
     pass: ratio >= 0.5 && errors === 0,
     details: {
-      concurrency: 32,
-      directOpsPerSec: runs.direct.map((x) => Math.round(x)),
-      gatewayOpsPerSec: runs.gateway.map((x) => Math.round(x)),
+      concurrency: THROUGHPUT.concurrency,
+      opsPerSec: Object.fromEntries(Object.entries(opsPerSec).map(([k, v]) => [k, v.map(Math.round)])),
+      bareRouterRatio: round(total(opsPerSec.bare) / total(opsPerSec.direct)),
+      cpuMicrosPerCall: cpuUsPerCall,
       errors,
       machine: machineConditions(),
     },
   });
   console.log(
-    `P1 added p50 ${round(addedP50)} ms, p99 ${round(addedP99)} ms; P3 ratio ${round(ratio)} ` +
-      `(direct ${runs.direct.map(Math.round).join("/")} ops/s, gateway ${runs.gateway.map(Math.round).join("/")} ops/s)`,
+    `P1 added p50 ${round(addedP50)} ms, p99 ${round(addedP99)} ms (bare router p50 +${round(side.bare.p50 - side.direct.p50)} ms); ` +
+      `P3 ratio ${round(ratio)} (ops/s ${JSON.stringify(opsPerSec, (_k, v) => (typeof v === "number" ? Math.round(v) : v))})`,
   );
 } finally {
   await direct.close();
   await gatewayProcess.stop();
+  await bareProcess.stop();
   await stub.stop();
 }
 
