@@ -54,6 +54,17 @@ describe("mem0TimingInterceptor", () => {
       const aborted = dispatcher.request({ origin, path: "/slow", method: "GET", signal: gaveUp.signal });
       gaveUp.abort();
       await expect(aborted).rejects.toThrow();
+      // A deadline whose reason is not an AbortError (what AbortSignal.timeout and custom reasons give).
+      const deadline = new AbortController();
+      const timedOut = dispatcher.request({
+        origin,
+        path: "/search",
+        method: "POST",
+        body: "{}",
+        signal: deadline.signal,
+      });
+      deadline.abort(new Error("recall budget spent"));
+      await expect(timedOut).rejects.toThrow("recall budget spent");
     } finally {
       await agent.close();
       server.close();
@@ -63,6 +74,7 @@ describe("mem0TimingInterceptor", () => {
       "add:5xx",
       "search:network_error",
       "other:aborted",
+      "search:aborted",
     ]);
     expect(seen.every((s) => s.seconds >= 0 && s.seconds < 5)).toBe(true);
   });

@@ -51,7 +51,10 @@ export function mem0TimingInterceptor(observe: Observe): Dispatcher.DispatcherCo
         return handler.onResponseEnd?.(controller, trailers);
       },
       onResponseError: (controller, error) => {
-        done(isAbort(error) ? "aborted" : status === 0 ? "network_error" : `${Math.floor(status / 100)}xx`);
+        // undici rejects with the signal's reason, which may be any value: ask the signal, then the error.
+        const gaveUp =
+          (opts as { signal?: { aborted?: boolean } }).signal?.aborted === true || isAbort(error);
+        done(gaveUp ? "aborted" : status === 0 ? "network_error" : `${Math.floor(status / 100)}xx`);
         return handler.onResponseError?.(controller, error);
       },
     });
