@@ -13,8 +13,8 @@
  */
 import { measureSideBySide, measureThroughput, round, type Summary, writeResult } from "@automatos/bench";
 import { createMem0Client } from "@automatos/mem0-client";
+import { createMemoryClient } from "@automatos/memory";
 import { toMem0Ids } from "@automatos/memory-policy";
-import { createMemoryClient } from "../tests/helpers/memory-client.js";
 import {
   BENCH_SERVICE_SECRET,
   benchDataDir,

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { MemoryClient } from "../tests/helpers/memory-client.js";
+import type { MemoryClient } from "@automatos/memory";
 
 export interface LoadStats {
   turns: number;

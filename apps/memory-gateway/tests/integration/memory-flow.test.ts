@@ -5,9 +5,9 @@
  * chat turn are counted (targets.md P6: <= 1 search + 1 queued add per turn; 0 searches on trivial turns).
  */
 
+import { createMemoryClient, type MemoryClient } from "@automatos/memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../helpers/gateway-fixture.js";
-import { createMemoryClient, type MemoryClient } from "../helpers/memory-client.js";
 import { signUserToken, TEST_SERVICE_SECRETS } from "../helpers/tokens.js";
 
 let stack: TestStack;
