@@ -2,6 +2,12 @@
  * @automatos/memory: the typed memory API over mem0 (tRPC router, inner context, service, typed client).
  * See README.md for the procedure table, the recall pipeline and the error mapping.
  */
+
+export {
+  createMemoryClient,
+  type MemoryClient,
+  type MemoryClientOptions,
+} from "./client/create-memory-client.js";
 export {
   DEFAULT_CONFIG,
   type MemoryConfig,

@@ -1,3 +1,4 @@
+/// <reference path="../types/stopword.d.ts" />
 /**
  * Lexical evidence for the relevance floor: does a memory share a content word with the query?
  *
