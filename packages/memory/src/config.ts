@@ -61,6 +61,12 @@ export const DEFAULT_CONFIG: MemoryConfig = {
 
 export type MemoryConfigInput = Partial<Omit<MemoryConfig, "recall">> & { recall?: Partial<RecallConfig> };
 
+/** Configs produced here, so a per-request context can reuse one instead of merging the defaults again. */
+const RESOLVED = new WeakSet<object>();
+
 export function resolveConfig(input: MemoryConfigInput = {}): MemoryConfig {
-  return { ...DEFAULT_CONFIG, ...input, recall: { ...DEFAULT_CONFIG.recall, ...input.recall } };
+  if (RESOLVED.has(input)) return input as MemoryConfig;
+  const config = { ...DEFAULT_CONFIG, ...input, recall: { ...DEFAULT_CONFIG.recall, ...input.recall } };
+  RESOLVED.add(config);
+  return config;
 }

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@automatos/db";
 import type { Principal } from "@automatos/memory-policy";
 import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "./config.js";
-import { type Logger, silentLogger } from "./logger.js";
+import { type Logger, lazyChild, silentLogger } from "./logger.js";
 import { migrationModeReader } from "./migration-mode.js";
 import type { Mem0Port, MigrationModeReader, OutboxPort } from "./ports.js";
 
@@ -51,7 +51,7 @@ export function createInnerContext(options: CreateInnerContextOptions): InnerCon
     migrationMode: options.migrationMode ?? (options.db ? migrationModeReader(options.db) : null),
     principal: options.principal,
     config: resolveConfig(options.config),
-    logger: base.child({ requestId, app: options.principal?.app }),
+    logger: lazyChild(base, { requestId, app: options.principal?.app }),
     requestId,
   };
 }

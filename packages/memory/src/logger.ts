@@ -40,3 +40,23 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
 export function silentLogger(): Logger {
   return pino({ level: "silent" });
 }
+
+/**
+ * A child logger created on first use. Every request gets a logger bound to its request id, but most
+ * requests (search, get) never log at the configured level: creating a pino child per request is work on
+ * the in-process hot path (P2) that is only worth doing when something is written.
+ */
+export function lazyChild(base: Logger, bindings: Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  const get = () => {
+    child ??= base.child(bindings);
+    return child;
+  };
+  return {
+    debug: (obj, msg) => get().debug(obj, msg),
+    info: (obj, msg) => get().info(obj, msg),
+    warn: (obj, msg) => get().warn(obj, msg),
+    error: (obj, msg) => get().error(obj, msg),
+    child: (more) => get().child(more),
+  };
+}

@@ -1,14 +1,17 @@
 /**
  * Exact scope classification of stored memories. mem0 filters by the ids given, so a search with {user_id}
  * also returns memories written with {user_id, agent_id}; every result is therefore classified by its EXACT
- * id tuple (policy scopeFromMem0Ids) and kept only if that tuple is one of the scopes asked for.
+ * id tuple and kept only if that tuple equals the policy's canonical mem0 ids (toMem0Ids) of one of the
+ * scopes asked for. Equality with a canonical tuple is the strictest test there is (toMem0Ids is injective),
+ * so no parsing of the stored ids is needed on this hot path; by-id operations use checkOwnership.
  */
-import { type Mem0Ids, type Scope, scopeFromMem0Ids, toMem0Ids } from "@automatos/memory-policy";
+import { type Mem0Ids, type Scope, toMem0Ids } from "@automatos/memory-policy";
 import type { Mem0Memory } from "../ports.js";
 import type { MemoryView } from "../schemas/outputs.js";
 
-function key(ids: Mem0Ids): string {
-  return `${ids.user_id ?? ""}|${ids.agent_id ?? ""}|${ids.run_id ?? ""}`;
+/** Unambiguous for any stored strings (a separator could be forged inside an id; JSON quoting cannot). */
+function key(ids: { user_id?: string | null; agent_id?: string | null; run_id?: string | null }): string {
+  return JSON.stringify([ids.user_id ?? null, ids.agent_id ?? null, ids.run_id ?? null]);
 }
 
 export function storedIds(m: Mem0Memory): {
@@ -21,12 +24,8 @@ export function storedIds(m: Mem0Memory): {
 
 /** A classifier for one request: the memory's scope if it is exactly one of `allowed`, else null. */
 export function scopeClassifier(allowed: readonly Scope[]): (m: Mem0Memory) => Scope | null {
-  const byKey = new Map(allowed.map((s) => [key(toMem0Ids(s)), s]));
-  return (m) => {
-    const parsed = scopeFromMem0Ids(storedIds(m));
-    if (!parsed.ok) return null;
-    return byKey.get(key(toMem0Ids(parsed.value))) ?? null;
-  };
+  const byKey = new Map(allowed.map((s) => [key(toMem0Ids(s) as Mem0Ids), s]));
+  return (m) => byKey.get(key(storedIds(m))) ?? null;
 }
 
 /**
