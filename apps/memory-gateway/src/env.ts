@@ -132,7 +132,10 @@ export class GatewayConfigError extends Error {
         ...problems.map((p) => `  - ${p}`),
         "Fix the variables above (table in apps/memory-gateway/README.md#configuration).",
         ...(problems.some((p) => p.startsWith("MEM0_"))
-          ? ["To probe a mem0 endpoint, run `pnpm mem0:check` (it prints success rate and p50/p95/p99)."]
+          ? [
+              "To probe the mem0 endpoint, run `pnpm mem0:check` with the same MEM0_API_URL / MEM0_API_KEY " +
+                "(it prints success rate and p50/p95/p99).",
+            ]
           : []),
       ].join("\n"),
     );

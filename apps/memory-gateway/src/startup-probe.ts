@@ -24,7 +24,7 @@ export async function probeMem0(mem0: Mem0Client, mode: "embedded" | "remote"): 
   } catch (err) {
     throw new GatewayStartError(
       `memory-gateway: ${where} is not reachable (${errorKind(err)}). ` +
-        "Check the URL and that mem0 is running; probe it with `pnpm mem0:check`.",
+        "Check the URL and that mem0 is running; probe it with `pnpm mem0:check` (same MEM0_API_URL / MEM0_API_KEY).",
     );
   }
   try {
@@ -35,6 +35,8 @@ export async function probeMem0(mem0: Mem0Client, mode: "embedded" | "remote"): 
       kind === "auth"
         ? "MEM0_API_KEY was rejected by mem0 (401/403): set the server's ADMIN_API_KEY or a valid m0sk_ key"
         : `an authenticated read failed (${kind})`;
-    throw new GatewayStartError(`memory-gateway: ${hint}. Probe the endpoint with \`pnpm mem0:check\`.`);
+    throw new GatewayStartError(
+      `memory-gateway: ${hint}. Probe the endpoint with \`pnpm mem0:check\` (same MEM0_API_URL / MEM0_API_KEY).`,
+    );
   }
 }
