@@ -221,6 +221,15 @@ describe("request ids, health, metrics, routing", () => {
     expect(text).toMatch(/gateway_http_requests_total\{route="trpc",status="413"\} [1-9]/);
   });
 
+  it("accepts a query sent as POST (method override, for clients that batch queries in the body)", async () => {
+    const res = await trpcMutation(url, "memory.health", {
+      headers: await headers("chatbot", alice),
+      rawBody: "{}",
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ result: { data: { json: { mem0: { reachable: true } } } } });
+  });
+
   it("answers 404 for anything else", async () => {
     const res = await fetch(`${url}/admin`);
     expect(res.status).toBe(404);
