@@ -17,9 +17,18 @@ export const memoryIdSchema = z
   .string()
   .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a UUID");
 
+/** mem0 stores text in PostgreSQL, which cannot hold a NUL character: refuse it here (a 400 naming the field)
+ * instead of letting it reach mem0 as an engine failure (a 502). Found by the R4 fuzzer. */
+const NO_NUL = [(s: string) => !s.includes("\u0000"), "must not contain NUL (\\u0000) characters"] as const;
+
 export const messageSchema = z.strictObject({
   role: z.enum(["user", "assistant"]),
-  content: z.string().trim().min(1).max(LIMITS.messages.contentChars),
+  content: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.messages.contentChars)
+    .refine(...NO_NUL),
 });
 
 export const messagesSchema = z
@@ -32,7 +41,10 @@ export const messagesSchema = z
 
 export const recallInput = z.strictObject({
   /** The user's turn (what the gate looks at and what mem0 searches for). */
-  query: z.string().max(LIMITS.recallQueryChars),
+  query: z
+    .string()
+    .max(LIMITS.recallQueryChars)
+    .refine(...NO_NUL),
   scopes: scopeKindsSchema.optional(),
   maxMemories: z
     .number()
@@ -56,7 +68,12 @@ export const recallInput = z.strictObject({
 });
 
 export const searchInput = z.strictObject({
-  query: z.string().trim().min(1).max(LIMITS.queryChars),
+  query: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.queryChars)
+    .refine(...NO_NUL),
   scopes: scopeKindsSchema.optional(),
   topK: z
     .number()
@@ -107,7 +124,13 @@ export const byIdInput = z.strictObject({ id: memoryIdSchema });
 export const updateInput = z
   .strictObject({
     id: memoryIdSchema,
-    text: z.string().trim().min(1).max(LIMITS.memoryTextChars).optional(),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.memoryTextChars)
+      .refine(...NO_NUL)
+      .optional(),
     metadata: metadataSchema.optional(),
   })
   .refine((u) => u.text !== undefined || u.metadata !== undefined, {
