@@ -116,6 +116,8 @@ describe("R4: fuzzing every procedure input", () => {
         { numRuns: RUNS },
       );
       console.log(`R4 ${name}: ${JSON.stringify(tally)}`);
+      // No input may trip the mem0 client's breaker: that would be a denial of service for every tenant.
+      expect(t.stack.mem0.breakerState()).toBe("closed");
       // Not vacuous: both the accepting and the rejecting paths ran (health has nothing to reject).
       expect(tally.ok ?? 0).toBeGreaterThan(0);
       if (name !== "health") expect(Object.keys(tally).filter((k) => k !== "ok").length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { messageSchema, recallInput, searchInput } from "./inputs.js";
+import { addInput, messageSchema, recallInput, searchInput } from "./inputs.js";
 
-describe("text inputs refuse NUL characters (PostgreSQL cannot store them)", () => {
+describe("text inputs refuse NUL characters and unpaired surrogates (PostgreSQL cannot store them)", () => {
   const cases = [
     {
       name: "message content",
@@ -11,6 +11,30 @@ describe("text inputs refuse NUL characters (PostgreSQL cannot store them)", () 
     },
     { name: "recall query", schema: recallInput, input: { query: "\u0000" }, path: ["query"] },
     { name: "search query", schema: searchInput, input: { query: "x\u0000" }, path: ["query"] },
+    {
+      name: "an unpaired high surrogate",
+      schema: messageSchema,
+      input: { role: "user", content: "a\ud800b" },
+      path: ["content"],
+    },
+    {
+      name: "an unpaired low surrogate",
+      schema: recallInput,
+      input: { query: "\udc00 flight" },
+      path: ["query"],
+    },
+    {
+      name: "a metadata value",
+      schema: addInput,
+      input: { messages: [{ role: "user", content: "x" }], metadata: { k: "a\u0000" } },
+      path: ["metadata", "k"],
+    },
+    {
+      name: "a filter value",
+      schema: searchInput,
+      input: { query: "x", filters: { k: "\ud800" } },
+      path: ["filters", "k"],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -22,5 +46,8 @@ describe("text inputs refuse NUL characters (PostgreSQL cannot store them)", () 
   }
   it("accepts ordinary text", () => {
     expect(messageSchema.safeParse({ role: "user", content: "I'm vegetarian" }).success).toBe(true);
+    expect(
+      messageSchema.safeParse({ role: "user", content: "emoji 👍 and 𣎓 are surrogate pairs" }).success,
+    ).toBe(true);
   });
 });

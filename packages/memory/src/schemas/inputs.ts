@@ -8,6 +8,7 @@ import { rawIdSchema, SCOPE_KINDS } from "@automatos/memory-policy";
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { filtersSchema, metadataSchema } from "./metadata.js";
+import { STORABLE_TEXT } from "./text.js";
 
 export const scopeKindSchema = z.enum(SCOPE_KINDS);
 const scopeKindsSchema = z.array(scopeKindSchema).min(1).max(SCOPE_KINDS.length);
@@ -17,10 +18,6 @@ export const memoryIdSchema = z
   .string()
   .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "must be a UUID");
 
-/** mem0 stores text in PostgreSQL, which cannot hold a NUL character: refuse it here (a 400 naming the field)
- * instead of letting it reach mem0 as an engine failure (a 502). Found by the R4 fuzzer. */
-const NO_NUL = [(s: string) => !s.includes("\u0000"), "must not contain NUL (\\u0000) characters"] as const;
-
 export const messageSchema = z.strictObject({
   role: z.enum(["user", "assistant"]),
   content: z
@@ -28,7 +25,7 @@ export const messageSchema = z.strictObject({
     .trim()
     .min(1)
     .max(LIMITS.messages.contentChars)
-    .refine(...NO_NUL),
+    .refine(...STORABLE_TEXT),
 });
 
 export const messagesSchema = z
@@ -44,7 +41,7 @@ export const recallInput = z.strictObject({
   query: z
     .string()
     .max(LIMITS.recallQueryChars)
-    .refine(...NO_NUL),
+    .refine(...STORABLE_TEXT),
   scopes: scopeKindsSchema.optional(),
   maxMemories: z
     .number()
@@ -73,7 +70,7 @@ export const searchInput = z.strictObject({
     .trim()
     .min(1)
     .max(LIMITS.queryChars)
-    .refine(...NO_NUL),
+    .refine(...STORABLE_TEXT),
   scopes: scopeKindsSchema.optional(),
   topK: z
     .number()
@@ -129,7 +126,7 @@ export const updateInput = z
       .trim()
       .min(1)
       .max(LIMITS.memoryTextChars)
-      .refine(...NO_NUL)
+      .refine(...STORABLE_TEXT)
       .optional(),
     metadata: metadataSchema.optional(),
   })

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
+import { isStorableText, STORABLE_TEXT, STORABLE_TEXT_RULE } from "./text.js";
 
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
@@ -61,7 +62,8 @@ function firstIssue(
   if (typeof value === "number")
     return Number.isFinite(value) ? null : issue(path, "must be a finite number");
   if (typeof value === "string") {
-    return value.length > m.stringChars ? issue(path, `must be at most ${m.stringChars} characters`) : null;
+    if (value.length > m.stringChars) return issue(path, `must be at most ${m.stringChars} characters`);
+    return isStorableText(value) ? null : issue(path, STORABLE_TEXT_RULE);
   }
   if (depth >= m.maxDepth) return issue(path, `nests deeper than ${m.maxDepth} levels`);
   if (Array.isArray(value)) {
@@ -105,7 +107,17 @@ export const metadataSchema = z.record(z.string(), z.unknown()).superRefine((val
 });
 /** Metadata equality filters (narrowing only; the policy's composeFilters checks keys and reserved names). */
 export const filtersSchema = z
-  .record(z.string().max(64), z.union([z.string().max(LIMITS.filters.valueChars), z.number(), z.boolean()]))
+  .record(
+    z.string().max(64),
+    z.union([
+      z
+        .string()
+        .max(LIMITS.filters.valueChars)
+        .refine(...STORABLE_TEXT),
+      z.number(),
+      z.boolean(),
+    ]),
+  )
   .refine((f) => Object.keys(f).length <= LIMITS.filters.maxKeys, {
     message: `at most ${LIMITS.filters.maxKeys} keys`,
   });

@@ -8,9 +8,13 @@ import fc from "fast-check";
 type Field = { valid: fc.Arbitrary<unknown>; required?: boolean };
 type Shape = Record<string, Field>;
 
+/** Strings PostgreSQL (so mem0) cannot store: they must be refused as BAD_REQUEST, never reach mem0. */
+const unstorable = fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udc00", "\udbff\udbff", "ok \ud83d");
+
 const text = (max: number) =>
   fc.oneof(
     { arbitrary: fc.string({ maxLength: Math.min(max, 80) }), weight: 4 },
+    { arbitrary: unstorable, weight: 1 },
     { arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }), weight: 2 },
     { arbitrary: fc.string({ unit: "binary", maxLength: 40 }), weight: 1 },
     { arbitrary: fc.string({ minLength: max - 2, maxLength: max + 3 }), weight: 1 },
@@ -32,6 +36,7 @@ const scopeKind = fc.oneof(
 
 const jsonLeaf = fc.oneof(
   fc.string({ maxLength: 20 }),
+  unstorable,
   fc.integer(),
   fc.boolean(),
   fc.constant(null),
@@ -59,7 +64,7 @@ const metadata = fc.oneof(
 );
 const filters = fc.dictionary(
   metadataKey,
-  fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.boolean(), fc.constant("*")),
+  fc.oneof(fc.string({ maxLength: 300 }), unstorable, fc.integer(), fc.boolean(), fc.constant("*")),
   {
     maxKeys: 20,
   },
