@@ -4,6 +4,7 @@
  *   direct:  mem0-client ---------------------------------------------------> mem0 stub (own process)
  *   bare:    typed client -> HTTP -> tRPC standalone + router (own process) -> mem0-client -> mem0 stub
  *   gateway: typed client -> HTTP -> gateway (own process)                  -> mem0-client -> mem0 stub
+ *   unbatched (P1 only): the gateway path with tRPC's plain httpLink instead of the typed client's batch link
  *
  * Every path runs `search` against the same zero-latency stub. The gateway path is production code end to end
  * (service token + JWT check, router: policy, zod in and out, superjson; metrics; info logs to a file). The
@@ -24,6 +25,7 @@ import {
 } from "./bench-setup.js";
 import { forkService } from "./child.js";
 import { cpuDuring } from "./proc-cpu.js";
+import { createUnbatchedClient } from "./unbatched-client.js";
 
 const QUERY = "what does the user like to drink in the morning";
 const WORKSPACE = "bench-w";
@@ -49,6 +51,11 @@ const clientFor = (url: string) =>
     source: "bench",
   });
 const gatewayClient = clientFor(gatewayProcess.url);
+const unbatched = createUnbatchedClient({
+  url: gatewayProcess.url,
+  serviceToken: BENCH_SERVICE_SECRET,
+  userToken,
+});
 const bareClient = clientFor(bareProcess.url);
 const filters = { ...toMem0Ids({ kind: "user", workspaceId: WORKSPACE, userId: USER }) };
 
@@ -66,7 +73,10 @@ try {
   if (sizes.some((n) => n !== 2)) throw new Error(`unexpected stub answers: ${sizes.join(", ")} memories`);
 
   const before = machineConditions();
-  const side = await measureSideBySide(variants, { warmup: 500, iterations: 4_000 });
+  const side = await measureSideBySide(
+    { ...variants, unbatched: () => unbatched.client.memory.search.query({ query: QUERY, topK: 10 }) },
+    { warmup: 500, iterations: 4_000 },
+  );
   const addedP50 = side.gateway.p50 - side.direct.p50;
   const addedP99 = side.gateway.p99 - side.direct.p99;
   writeResult("P1", {
@@ -80,6 +90,7 @@ try {
       direct: rounded(side.direct),
       gateway: rounded(side.gateway),
       bareRouterReference: rounded(side.bare),
+      gatewayUnbatchedClient: rounded(side.unbatched),
       gatewayOwnP50: round(side.gateway.p50 - side.bare.p50),
       machine: { before, after: machineConditions() },
     },
@@ -121,11 +132,13 @@ try {
     },
   });
   console.log(
-    `P1 added p50 ${round(addedP50)} ms, p99 ${round(addedP99)} ms (bare router p50 +${round(side.bare.p50 - side.direct.p50)} ms); ` +
+    `P1 added p50 ${round(addedP50)} ms, p99 ${round(addedP99)} ms (bare router p50 +${round(side.bare.p50 - side.direct.p50)} ms, ` +
+      `unbatched client +${round(side.unbatched.p50 - side.direct.p50)} ms); ` +
       `P3 ratio ${round(ratio)} (ops/s ${JSON.stringify(opsPerSec, (_k, v) => (typeof v === "number" ? Math.round(v) : v))})`,
   );
 } finally {
   await direct.close();
+  await unbatched.close();
   await gatewayProcess.stop();
   await bareProcess.stop();
   await stub.stop();
