@@ -84,7 +84,7 @@ describe("parseGatewayEnv", () => {
     {
       name: "unknown app",
       env: { ...minimal, GATEWAY_SERVICE_TOKENS: `mailer:${"m".repeat(32)}` },
-      problem: /^GATEWAY_SERVICE_TOKENS: entry 1: unknown app "mailer"/,
+      problem: /^GATEWAY_SERVICE_TOKENS: entry 1: unknown app name \(expected one of chatbot/,
     },
     {
       name: "short secret",
@@ -138,6 +138,18 @@ describe("parseGatewayEnv", () => {
       expect(problemsOf(c.env).some((p) => c.problem.test(p))).toBe(true);
     });
   }
+
+  it("never echoes an entry's text, even when the colon is missing or the pair is reversed", () => {
+    const secret = "s3cr3t-value-s3cr3t-value-0123";
+    const problems = [
+      ...problemsOf({ ...minimal, GATEWAY_SERVICE_TOKENS: secret }),
+      ...problemsOf({ ...minimal, GATEWAY_SERVICE_TOKENS: `${secret}:chatbot` }),
+    ];
+    expect(problems).toEqual([
+      'GATEWAY_SERVICE_TOKENS: entry 1: expected "app:secret"',
+      "GATEWAY_SERVICE_TOKENS: entry 1: unknown app name (expected one of chatbot, agents, workflows, admin)",
+    ]);
+  });
 
   it("tells what to run for mem0 problems and never prints a secret", () => {
     let message = "";

@@ -3,12 +3,10 @@
  * file that touches `process.env` (biome rule noProcessEnv). Bad configuration fails at start with one message
  * that names each variable, says what is wrong and what to run — never with the value of a secret.
  */
-import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { GatewayConfig } from "./config.js";
-import { APP_NAMES, type AppName } from "./config.js";
+import { parseServiceTokens } from "./auth/parse-service-tokens.js";
+import { APP_NAMES, type GatewayConfig } from "./config.js";
 
-const MIN_SERVICE_SECRET = 24;
 const MIN_JWT_SECRET = 32;
 
 const optionalString = z
@@ -50,40 +48,8 @@ const serviceTokens = optionalString.transform((raw, ctx) => {
     });
     return z.NEVER;
   }
-  const entries: { app: AppName; sha256: Buffer }[] = [];
-  const seenHashes = new Set<string>();
-  for (const [i, pair] of raw.split(",").entries()) {
-    const sep = pair.indexOf(":");
-    const app = (sep < 0 ? pair : pair.slice(0, sep)).trim();
-    const secret = sep < 0 ? "" : pair.slice(sep + 1).trim();
-    // Messages name the entry by position and app, never by secret.
-    if (!(APP_NAMES as readonly string[]).includes(app)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `entry ${i + 1}: unknown app "${app.slice(0, 20)}" (expected one of ${APP_NAMES.join(", ")})`,
-      });
-      continue;
-    }
-    if (secret.length < MIN_SERVICE_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        message: `entry ${i + 1} (${app}): the secret must be at least ${MIN_SERVICE_SECRET} characters`,
-      });
-      continue;
-    }
-    if (entries.some((e) => e.app === app)) {
-      ctx.addIssue({ code: "custom", message: `entry ${i + 1}: app "${app}" is listed twice` });
-      continue;
-    }
-    // Only a hash is kept: the secret itself never leaves this function.
-    const sha256 = createHash("sha256").update(secret, "utf8").digest();
-    if (seenHashes.has(sha256.toString("hex"))) {
-      ctx.addIssue({ code: "custom", message: `entry ${i + 1} (${app}): two apps share one secret` });
-      continue;
-    }
-    seenHashes.add(sha256.toString("hex"));
-    entries.push({ app: app as AppName, sha256 });
-  }
+  const { entries, problems } = parseServiceTokens(raw);
+  for (const message of problems) ctx.addIssue({ code: "custom", message });
   return entries;
 });
 

@@ -11,8 +11,8 @@ import type { GatewayMetrics } from "../observability/metrics.js";
 import { RequestDrain } from "./drain.js";
 import { acceptRequestId } from "./request-id.js";
 import { writeJson, writeTrpcError } from "./responses.js";
-import { secretMatches } from "./secret-matches.js";
-import { procedureLabel, procedurePaths } from "./trpc-path.js";
+import { recordProcedures, serveHealth, serveMetrics } from "./side-routes.js";
+import { procedurePaths } from "./trpc-path.js";
 
 export const TRPC_BASE_PATH = "/trpc/";
 
@@ -168,53 +168,6 @@ function routeOf(pathname: string): "trpc" | "healthz" | "metrics" | "other" {
   if (pathname === "/healthz" || pathname === "/healthz/") return "healthz";
   if (pathname === "/metrics") return "metrics";
   return "other";
-}
-
-async function serveHealth(deps: GatewayServerDeps, res: ServerResponse): Promise<void> {
-  try {
-    const report = await deps.health();
-    writeJson(res, report.ready ? 200 : 503, report);
-  } catch (err) {
-    deps.logger.error({ err: (err as Error).name }, "health check failed");
-    writeJson(res, 503, { status: "unready", live: true, ready: false });
-  }
-}
-
-async function serveMetrics(
-  deps: GatewayServerDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (deps.metricsToken && !secretMatches(req.headers.authorization, `Bearer ${deps.metricsToken}`)) {
-    res.setHeader("www-authenticate", "Bearer");
-    return writeJson(res, 401, { error: "unauthorized" });
-  }
-  try {
-    const text = await deps.metrics.registry.metrics();
-    res.statusCode = 200;
-    res.setHeader("content-type", deps.metrics.registry.contentType);
-    res.end(text);
-  } catch (err) {
-    deps.logger.error({ err: (err as Error).name }, "metrics collection failed");
-    writeJson(res, 500, { error: "metrics unavailable" });
-  }
-}
-
-function recordProcedures(
-  metrics: GatewayMetrics,
-  paths: string[],
-  failures: { path: string; code: string }[],
-  known: ReadonlySet<string>,
-  ms: number,
-): void {
-  const pending = [...failures];
-  for (const path of paths) {
-    const label = procedureLabel(path, known);
-    const i = pending.findIndex((f) => f.path === path);
-    const outcome = i >= 0 ? (pending.splice(i, 1)[0]?.code ?? "ok") : "ok";
-    metrics.procedureCalls.inc({ procedure: label, outcome });
-    metrics.procedureDuration.observe({ procedure: label }, ms / 1000);
-  }
 }
 
 function round(ms: number): number {
