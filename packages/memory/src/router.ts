@@ -1,8 +1,10 @@
 /**
  * The memory procedures. Handlers are thin: pick scopes from ctx (resolved by the policy middleware), call a
- * service function, return. Errors are mapped once, in publicProcedure's middleware.
+ * service function, validate what it returns (checkOutput, see output.ts for why not `.output()`), return.
+ * Errors are mapped once, in the base procedure's middleware.
  */
 import type { TRPCRouterRecord } from "@trpc/server";
+import { checkOutput } from "./output.js";
 import {
   addInput,
   byIdInput,
@@ -39,60 +41,69 @@ import { authedProcedure, scopedProcedure } from "./trpc.js";
 export const memoryRouter = {
   recall: scopedProcedure
     .input(recallInput)
-    .output(recallOutput)
-    .query(({ ctx, input, signal }) => recall(ctx, ctx.scopes.pick("read", input.scopes), input, signal)),
+    .query(async ({ ctx, input, signal }) =>
+      checkOutput(recallOutput, await recall(ctx, ctx.scopes.pick("read", input.scopes), input, signal)),
+    ),
 
-  search: scopedProcedure
-    .input(searchInput)
-    .output(searchOutput)
-    .query(async ({ ctx, input, signal }) => {
-      const plan = planSearch(ctx.scopes.pick("read", input.scopes), input.filters);
-      const found = await runSearch(ctx, plan, input, signal ? { signal } : {});
-      return {
-        memories: found.hits.map((h) => ({ ...toView(h.memory, h.scope), score: h.score })),
-        searches: found.searches,
-      };
-    }),
+  search: scopedProcedure.input(searchInput).query(async ({ ctx, input, signal }) => {
+    const plan = planSearch(ctx.scopes.pick("read", input.scopes), input.filters);
+    const found = await runSearch(ctx, plan, input, signal ? { signal } : {});
+    return checkOutput(searchOutput, {
+      memories: found.hits.map((h) => ({ ...toView(h.memory, h.scope), score: h.score })),
+      searches: found.searches,
+    });
+  }),
 
   remember: scopedProcedure
     .input(rememberInput)
-    .output(rememberOutput)
-    .mutation(({ ctx, input }) => remember(ctx, ctx.outbox, ctx.scopes.pickOne("write", input.scope), input)),
+    .mutation(async ({ ctx, input }) =>
+      checkOutput(
+        rememberOutput,
+        await remember(ctx, ctx.outbox, ctx.scopes.pickOne("write", input.scope), input),
+      ),
+    ),
 
   add: scopedProcedure
     .input(addInput)
-    .output(addOutput)
-    .mutation(({ ctx, input }) => addNow(ctx, ctx.scopes.pickOne("write", input.scope), input)),
+    .mutation(async ({ ctx, input }) =>
+      checkOutput(addOutput, await addNow(ctx, ctx.scopes.pickOne("write", input.scope), input)),
+    ),
 
   list: scopedProcedure
     .input(listInput)
-    .output(listOutput)
-    .query(({ ctx, input }) => listMemories(ctx, ctx.scopes.pick("read", input.scopes), input.limit)),
+    .query(async ({ ctx, input }) =>
+      checkOutput(listOutput, await listMemories(ctx, ctx.scopes.pick("read", input.scopes), input.limit)),
+    ),
 
   get: scopedProcedure
     .input(byIdInput)
-    .output(memoryView)
-    .query(({ ctx, input }) => getMemory(ctx, ctx.principal, input.id)),
+    .query(async ({ ctx, input }) => checkOutput(memoryView, await getMemory(ctx, ctx.principal, input.id))),
 
   update: scopedProcedure
     .input(updateInput)
-    .output(updateOutput)
-    .mutation(({ ctx, input }) => updateMemory(ctx, ctx.principal, input)),
+    .mutation(async ({ ctx, input }) =>
+      checkOutput(updateOutput, await updateMemory(ctx, ctx.principal, input)),
+    ),
 
   delete: scopedProcedure
     .input(byIdInput)
-    .output(deleteOutput)
-    .mutation(({ ctx, input }) => deleteMemory(ctx, ctx.principal, input.id)),
+    .mutation(async ({ ctx, input }) =>
+      checkOutput(deleteOutput, await deleteMemory(ctx, ctx.principal, input.id)),
+    ),
 
   history: scopedProcedure
     .input(byIdInput)
-    .output(historyOutput)
-    .query(({ ctx, input }) => memoryHistory(ctx, ctx.principal, input.id)),
+    .query(async ({ ctx, input }) =>
+      checkOutput(historyOutput, await memoryHistory(ctx, ctx.principal, input.id)),
+    ),
 
   forget: scopedProcedure
     .input(forgetInput)
-    .output(forgetOutput)
-    .mutation(({ ctx, input }) => forget(ctx, ctx.principal, ctx.scopes, input)),
+    .mutation(async ({ ctx, input }) =>
+      checkOutput(forgetOutput, await forget(ctx, ctx.principal, ctx.scopes, input)),
+    ),
 
-  health: authedProcedure.output(healthOutput).query(({ ctx }) => health(ctx, ctx.principal.workspaceId)),
+  health: authedProcedure.query(async ({ ctx }) =>
+    checkOutput(healthOutput, await health(ctx, ctx.principal.workspaceId)),
+  ),
 } satisfies TRPCRouterRecord;

@@ -4,10 +4,14 @@
  */
 import { createMem0Client } from "@automatos/mem0-client";
 import type { Principal } from "@automatos/memory-policy";
-import { TRPCClientError } from "@trpc/client";
+import { createTRPCClient, localLink, TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
 import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createMemoryClient } from "./client/create-memory-client.js";
 import { createInnerContext } from "./context.js";
+import { checkOutput } from "./output.js";
+import { publicProcedure, router } from "./trpc.js";
 
 // Port 9 (discard) on loopback: nothing listens, and nothing in this file may reach it.
 const mem0 = createMem0Client({ baseUrl: "http://127.0.0.1:9", apiKey: "never-sent" });
@@ -83,6 +87,31 @@ describe("errorFormatter", () => {
     const e = await failure(alice.memory.search.query({ query: "x", scopes: ["agent"] }));
     expect(e.data).toMatchObject({ code: "FORBIDDEN", field: "kind" });
     expect(e.message).not.toMatch(/alice|w1/);
+  });
+});
+
+describe("output validation", () => {
+  it("a resolver returning the wrong shape is an internal error whose details stay on the server", async () => {
+    const broken = router({
+      leak: publicProcedure.query(() => checkOutput(z.object({ text: z.string() }), { text: 42 } as never)),
+    });
+    const client = createTRPCClient<typeof broken>({
+      links: [
+        localLink({
+          router: broken,
+          createContext: async () => createInnerContext({ mem0, principal: null }),
+          transformer: superjson,
+        }),
+      ],
+    });
+    const e = await failure(client.leak.query());
+    expect(e.data).toMatchObject({
+      code: "INTERNAL_SERVER_ERROR",
+      httpStatus: 500,
+      field: null,
+      zodError: null,
+    });
+    expect(e.message).toBe("internal error");
   });
 });
 

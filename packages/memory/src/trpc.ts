@@ -42,7 +42,9 @@ const t = initTRPC.context<InnerContext>().create({
   transformer: superjson,
   isDev: false,
   errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof z.core.$ZodError ? error.cause : null;
+    // Only input errors are described: a zod error behind anything else (output validation) is our bug.
+    const zodError =
+      error.code === "BAD_REQUEST" && error.cause instanceof z.core.$ZodError ? error.cause : null;
     const described = zodError ? describeZod(zodError) : null;
     const policyField = (error.cause as { field?: unknown } | undefined)?.field;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
