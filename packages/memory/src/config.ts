@@ -62,9 +62,18 @@ export const DEFAULT_CONFIG: MemoryConfig = {
 export type MemoryConfigInput = Partial<Omit<MemoryConfig, "recall">> & { recall?: Partial<RecallConfig> };
 
 /** Configs produced here, so a per-request context can reuse one instead of merging the defaults again. */
-const RESOLVED = new WeakSet<object>();
+// The defaults are shared by every context created without a config: frozen, so no caller can change them.
+for (const part of [
+  DEFAULT_CONFIG.recall.floor,
+  DEFAULT_CONFIG.recall.dedup,
+  DEFAULT_CONFIG.recall,
+  DEFAULT_CONFIG,
+]) {
+  Object.freeze(part);
+}
+const RESOLVED = new WeakSet<object>([DEFAULT_CONFIG]);
 
-export function resolveConfig(input: MemoryConfigInput = {}): MemoryConfig {
+export function resolveConfig(input: MemoryConfigInput = DEFAULT_CONFIG): MemoryConfig {
   if (RESOLVED.has(input)) return input as MemoryConfig;
   const config = { ...DEFAULT_CONFIG, ...input, recall: { ...DEFAULT_CONFIG.recall, ...input.recall } };
   RESOLVED.add(config);

@@ -29,7 +29,7 @@ import {
   updateOutput,
 } from "./schemas/outputs.js";
 import { deleteMemory, getMemory, memoryHistory, updateMemory } from "./service/by-id.js";
-import { toView } from "./service/classify.js";
+import { toScoredView } from "./service/classify.js";
 import { forget } from "./service/forget.js";
 import { health } from "./service/health.js";
 import { listMemories } from "./service/list.js";
@@ -49,7 +49,7 @@ export const memoryRouter = {
     const plan = planSearch(ctx.scopes.pick("read", input.scopes), input.filters);
     const found = await runSearch(ctx, plan, input, signal ? { signal } : {});
     return checkOutput(searchOutput, {
-      memories: found.hits.map((h) => ({ ...toView(h.memory, h.scope), score: h.score })),
+      memories: found.hits.map((h) => toScoredView(h.memory, h.scope, h.score)),
       searches: found.searches,
     });
   }),

@@ -18,7 +18,7 @@ import { withTimeBudget } from "../recall/time-budget.js";
 import { countTokens } from "../recall/tokens.js";
 import type { RecallInput } from "../schemas/inputs.js";
 import type { RecallOutput } from "../schemas/outputs.js";
-import { toView } from "./classify.js";
+import { toScoredView } from "./classify.js";
 import type { ServiceDeps } from "./deps.js";
 import { planSearch, runSearch, type ScopedHit } from "./search.js";
 
@@ -105,10 +105,7 @@ export async function recall(
   }
 
   const t2 = performance.now();
-  const candidates = found.value.hits.map((h: ScopedHit) => ({
-    ...toView(h.memory, h.scope),
-    score: h.score,
-  }));
+  const candidates = found.value.hits.map((h: ScopedHit) => toScoredView(h.memory, h.scope, h.score));
   const floored = applyRelevanceFloor(candidates, input.query, cfg.floor);
   const deduped = removeNearDuplicates(floored.kept, cfg.dedup);
   const maxMemories = input.maxMemories ?? cfg.maxMemories;
