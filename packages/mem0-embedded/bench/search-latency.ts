@@ -6,7 +6,7 @@
  */
 import { measureLatency, round, type Summary, writeResult } from "@automatos/bench";
 import { startInChildProcess } from "../src/child/spawn-engine-process.js";
-import { freshDataDir, initialiseDataDir, loadRows, searchClient } from "./bench-helpers.js";
+import { embedder, freshDataDir, initialiseDataDir, loadRows, searchClient } from "./bench-helpers.js";
 import type { LoadRow } from "./bulk-load.js";
 import { memoryText, queryText, rng } from "./synthetic-corpus.js";
 
@@ -116,7 +116,7 @@ try {
   const stages = { "1k": s1k, "10k": s10k, "100k": s100k };
   const common = {
     path: "POST /search via undici -> embedded mem0 (child process) -> mem0ai/oss search -> pgvector on PGlite",
-    embedder: "local-hash-v1, 512 dims",
+    embedder: `${embedder.id}, ${embedder.dimensions} dims`,
     topK: TOP_K,
     warmup: WARMUP,
     iterations: ITERATIONS,

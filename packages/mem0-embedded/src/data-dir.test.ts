@@ -9,6 +9,7 @@ import {
   ensureDataDir,
   loadOrCreateApiKey,
 } from "./data-dir.js";
+import { LOCAL_EMBEDDER_ID } from "./embedder/local-embedder.js";
 
 const dirs: string[] = [];
 function layout() {
@@ -37,6 +38,14 @@ describe("data directory", () => {
     expect(() => checkEmbedderIdentity(l, { name: "local-hash-v1", dimensions: 384 })).not.toThrow();
     expect(() => checkEmbedderIdentity(l, { name: "openai-compatible:m", dimensions: 384 })).toThrow(
       /holds vectors/,
+    );
+  });
+
+  it("refuses a data directory of the previous local embedder, saying the default changed", () => {
+    const l = layout();
+    checkEmbedderIdentity(l, { name: "local-hash-v1", dimensions: 512 });
+    expect(() => checkEmbedderIdentity(l, { name: LOCAL_EMBEDDER_ID, dimensions: 1024 })).toThrow(
+      /holds vectors from embedder "local-hash-v1" \(512 dims\).*default offline embedder changed from "local-hash-v1" to "local-lexical-v2"/,
     );
   });
 

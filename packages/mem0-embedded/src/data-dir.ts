@@ -55,7 +55,7 @@ export function loadOrCreateApiKey(layout: DataDirLayout): string {
 }
 
 export interface EmbedderIdentity {
-  /** e.g. "local-hash-v1" or "openai-compatible:text-embedding-3-small". */
+  /** e.g. "local-lexical-v2" or "openai-compatible:text-embedding-3-small". */
   name: string;
   dimensions: number;
 }
@@ -73,9 +73,22 @@ export function checkEmbedderIdentity(layout: DataDirLayout, current: EmbedderId
   if (stored.name !== current.name || stored.dimensions !== current.dimensions)
     throw new Error(
       `data directory ${layout.root} holds vectors from embedder "${stored.name}" (${stored.dimensions} dims), ` +
-        `but this start uses "${current.name}" (${current.dimensions} dims). Use another data directory, ` +
-        "or start with the original embedder and POST /reset.",
+        `but this start uses "${current.name}" (${current.dimensions} dims). ${remedy(stored, current)}`,
     );
+}
+
+/** Older local embedder versions are a known upgrade, with its own advice. */
+const OLD_LOCAL_EMBEDDERS = new Set(["local-hash-v1"]);
+
+function remedy(stored: EmbedderIdentity, current: EmbedderIdentity): string {
+  if (OLD_LOCAL_EMBEDDERS.has(stored.name) && current.name.startsWith("local-"))
+    return (
+      `The default offline embedder changed from "${stored.name}" to "${current.name}" (better recall, ` +
+      "see packages/mem0-embedded/README.md) and old vectors cannot be compared with new ones: export the " +
+      "memories with the release that wrote this directory and add them again on a new data directory, or " +
+      "delete this directory to discard them."
+    );
+  return "Use another data directory, or start with the original embedder and POST /reset.";
 }
 
 /**

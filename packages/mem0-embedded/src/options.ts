@@ -30,7 +30,7 @@ export interface EmbeddedMem0Options {
   host?: "127.0.0.1";
   embedder?: EmbedderOptions;
   llm?: LlmOptions;
-  /** Dimensions of the local embedder when no `embedder` is given (default 512). */
+  /** Dimensions of the local embedder when no `embedder` is given (default 1024). */
   localDimensions?: number;
   /** Default "child-process": PGlite runs SQL on the JS thread and would stall the host (see README). */
   processModel?: ProcessModel;

@@ -22,7 +22,7 @@ export interface EmbeddedMem0 {
   url: string;
   apiKey: string;
   inference: "on" | "off";
-  /** e.g. "local-hash-v1 (512 dims)" or "openai-compatible:text-embedding-3-small (1536 dims)". */
+  /** e.g. "local-lexical-v2 (1024 dims)" or "openai-compatible:text-embedding-3-small (1536 dims)". */
   embedder: string;
   close(): Promise<void>;
 }

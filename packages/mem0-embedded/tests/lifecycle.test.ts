@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { LOCAL_EMBEDDER_ID } from "../src/embedder/local-embedder.js";
 import { startEmbeddedMem0 } from "../src/start.js";
 import { call, tempDir, userMessage } from "./support/test-server.js";
 
@@ -68,8 +69,8 @@ describe("lifecycle", () => {
       "pg",
     ]);
     expect(JSON.parse(readFileSync(join(dataDir, "embedder.json"), "utf8"))).toEqual({
-      name: "local-hash-v1",
-      dimensions: 512,
+      name: LOCAL_EMBEDDER_ID,
+      dimensions: 1024,
     });
     expect(existsSync(join(dataDir, "LOCK"))).toBe(false);
   });

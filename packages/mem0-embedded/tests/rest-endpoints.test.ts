@@ -3,6 +3,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_EMBEDDER_ID } from "../src/embedder/local-embedder.js";
 import { call, startTestServer, type TestServer, userMessage } from "./support/test-server.js";
 
 let s: TestServer;
@@ -367,7 +368,7 @@ describe("routing and auth", () => {
     const info = (await call(s, "GET", "/embedded/info")).body as Item;
     expect(info).toMatchObject({
       inference: "off",
-      embedder: { name: "local-hash-v1", dimensions: 512 },
+      embedder: { name: LOCAL_EMBEDDER_ID, dimensions: 1024 },
       llm: null,
     });
   });

@@ -3,10 +3,12 @@
  * loader (its bench/bulk-load.ts: each row built by mem0's createMemory, batched inserts, indexes built once).
  * Loading takes 2-15 min on a 2-core machine (the HNSW build dominates), so the loaded data dir is kept under
  * the package's git-ignored .data/ and reused while its marker matches; anything else is rebuilt from scratch.
+ * The marker names the embedder: vectors of another embedder (or dimension) are not reusable, and
+ * mem0-embedded would refuse the directory anyway.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { initialiseDataDir, loadRows } from "../../mem0-embedded/bench/bench-helpers.js";
+import { embedder, initialiseDataDir, loadRows } from "../../mem0-embedded/bench/bench-helpers.js";
 import { memoryText, rng } from "../../mem0-embedded/bench/synthetic-corpus.js";
 
 export const P5_DATASET = {
@@ -16,6 +18,7 @@ export const P5_DATASET = {
   totalRows: 100_000,
   otherTenants: 90,
   tenantMem0Id: "workspace_bench_user_main",
+  embedder: `${embedder.id}/${embedder.dimensions}`,
 } as const;
 
 export interface P5Dataset {

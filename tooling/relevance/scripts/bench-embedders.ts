@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { measureSideBySide, round, writeResult } from "@automatos/bench";
+import { loadWordIdf } from "@automatos/mem0-embedded/embedder";
 import { loadDataset } from "../src/dataset/load-dataset.js";
-import { loadWordIdf } from "../src/embedders/word-idf.js";
 import { EMBEDDER_VARIANTS } from "../src/experiments/variants.js";
 
 const FILE = fileURLToPath(new URL("../results/embedder-speed.json", import.meta.url));

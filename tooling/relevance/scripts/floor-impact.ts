@@ -6,13 +6,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { contentStems, createConceptLexicon } from "@automatos/mem0-embedded/embedder";
 import { createBm25Retriever } from "../src/baselines/bm25-retriever.js";
 import { loadDataset } from "../src/dataset/load-dataset.js";
-import { createConceptLexicon } from "../src/embedders/concept-lexicon.js";
 import { evaluateRetrieval } from "../src/evaluate.js";
 import { EMBEDDER_VARIANTS } from "../src/experiments/variants.js";
 import { createMem0Retriever, type ScoredTurn } from "../src/mem0/mem0-retriever.js";
-import { contentStems } from "../src/text/tokenize.js";
 
 const FILE = fileURLToPath(new URL("../results/floor-impact.json", import.meta.url));
 const FLOOR = { minScore: 0.1, strongScore: 0.3, relativeToBest: 0.5 };

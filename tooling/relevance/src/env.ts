@@ -6,3 +6,19 @@ export function prepareMem0Env(configDir: string): void {
   process.env.MEM0_TELEMETRY = "false";
   process.env.MEM0_DIR = configDir;
 }
+
+/**
+ * What the P10 benchmark passes to the memory stack: the OpenAI-compatible embedding endpoint, when set (the
+ * same variables as the gateway: EMBEDDING_BASE_URL, EMBEDDING_MODEL, EMBEDDING_DIMENSIONS, EMBEDDING_API_KEY).
+ * Unset -> the embedded mem0's offline default embedder. Nothing else leaks in (no MEM0_API_URL: P10 measures
+ * the embedded default).
+ */
+export function embeddingEnv(): Record<string, string> {
+  const names = ["EMBEDDING_BASE_URL", "EMBEDDING_MODEL", "EMBEDDING_DIMENSIONS", "EMBEDDING_API_KEY"];
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = process.env[name];
+    if (value) out[name] = value;
+  }
+  return out;
+}

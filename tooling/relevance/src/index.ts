@@ -12,20 +12,8 @@ export {
 } from "./dataset/types.js";
 export { validateDataset } from "./dataset/validate-dataset.js";
 export { createBaselineHashEmbedder } from "./embedders/baseline-hash-embedder.js";
-export { type ConceptLexicon, createConceptLexicon } from "./embedders/concept-lexicon.js";
 export { createCosineRetriever } from "./embedders/cosine-retriever.js";
-export {
-  BASE_CONFIG,
-  createLexicalEmbedder,
-  type LexicalEmbedderConfig,
-} from "./embedders/lexical-embedder.js";
-export {
-  createRecommendedEmbedder,
-  RECOMMENDED_CONFIG,
-  RECOMMENDED_EMBEDDER_ID,
-} from "./embedders/recommended-embedder.js";
-export { asEmbedder, type Embedder } from "./embedders/types.js";
-export { loadWordIdf, type WordIdf } from "./embedders/word-idf.js";
+export { createLocalHashV1Embedder } from "./embedders/local-hash-v1-embedder.js";
 export {
   type EvaluateOptions,
   evaluateRetrieval,

@@ -1,57 +1,100 @@
 import { describe, expect, it } from "vitest";
-import { createLocalEmbedder, stem, tokenize } from "./local-embedder.js";
+import { createConceptLexicon } from "./concept-lexicon.js";
+import { BASE_CONFIG, createLexicalEmbedder } from "./lexical-embedder.js";
+import { createLocalEmbedder, DEFAULT_LOCAL_DIMENSIONS, LOCAL_EMBEDDER_ID } from "./local-embedder.js";
+import { contentStems, words } from "./text-tokens.js";
+import { loadWordIdf } from "./word-idf.js";
 
-const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
+const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
+const e = createLocalEmbedder();
+const noLexicon = createLocalEmbedder({ lexicon: false });
 
-describe("createLocalEmbedder", () => {
-  const e = createLocalEmbedder({ dimensions: 384 });
-
-  it("is deterministic, L2-normalised and of the requested size", async () => {
-    const [a, b] = await e.embedDocuments(["Alice prefers green tea", "Alice prefers green tea"]);
-    expect(a).toHaveLength(384);
-    expect(a).toEqual(b);
-    expect(cos(a as number[], a as number[])).toBeCloseTo(1, 10);
-    expect(await e.embedQuery("Alice prefers green tea")).toEqual(a);
+describe("createLocalEmbedder (local-lexical-v2)", () => {
+  it("is deterministic, unit-length, 1024 dims by default, under a versioned id", async () => {
+    expect(e.id).toBe(LOCAL_EMBEDDER_ID);
+    expect(LOCAL_EMBEDDER_ID).toBe("local-lexical-v2");
+    expect(e.dimensions).toBe(DEFAULT_LOCAL_DIMENSIONS);
+    const a = e.embed("My sister Priya lives in Glasgow.");
+    expect(a).toHaveLength(1024);
+    expect(e.embed("My sister Priya lives in Glasgow.")).toEqual(a);
+    expect(Math.hypot(...a)).toBeCloseTo(1, 9);
+    expect(await e.embedQuery("x y")).toEqual(e.embed("x y"));
+    expect(await e.embedDocuments(["a b", "c"])).toEqual([e.embed("a b"), e.embed("c")]);
   });
 
-  it("ranks texts sharing words above unrelated ones", async () => {
-    const q = e.embed("which tea does alice drink");
-    const related = e.embed("Alice prefers green tea in the morning");
-    const unrelated = e.embed("The quarterly budget meeting moved to Thursday");
-    expect(cos(q, related)).toBeGreaterThan(cos(q, unrelated) + 0.15);
+  it("maps empty or symbol-only text to a finite unit vector", () => {
+    for (const text of ["", "?!", "   "]) expect(Math.hypot(...e.embed(text))).toBeCloseTo(1, 9);
   });
 
-  it("matches inflections and typos through character 3-grams", () => {
-    const base = e.embed("vegetarian");
-    expect(cos(base, e.embed("vegetarians"))).toBeGreaterThan(0.6);
-    expect(cos(base, e.embed("vegetarain"))).toBeGreaterThan(0.15);
-    expect(Math.abs(cos(base, e.embed("carnivore")))).toBeLessThan(0.1);
+  it("scores a memory sharing the question's words above an unrelated one", () => {
+    const q = e.embed("Where does my sister live?");
+    expect(cos(q, e.embed("My sister Priya lives in Glasgow."))).toBeGreaterThan(
+      cos(q, e.embed("Can you recommend a thriller novel?")) + 0.2,
+    );
   });
 
-  it("does not match synonyms (documented limitation)", () => {
-    expect(cos(e.embed("car"), e.embed("automobile"))).toBeLessThan(0.2);
+  it("folds inflections (Porter stems) and near spellings (character 3-grams)", () => {
+    expect(cos(e.embed("vegetarian"), e.embed("vegetarians"))).toBeGreaterThan(0.9);
+    // A misspelt word is unknown to the IDF list and shares only some 3-grams: weak, but above unrelated.
+    expect(cos(e.embed("vegetarian"), e.embed("vegetarain"))).toBeGreaterThan(0.05);
+    expect(Math.abs(cos(e.embed("vegetarian"), e.embed("carnivore")))).toBeLessThan(0.02);
   });
 
-  it("folds plurals and -ing/-ed forms", () => {
-    expect(stem("teas")).toBe("tea");
-    expect(stem("hobbies")).toBe("hobby");
-    expect(stem("running")).toBe("run");
-    expect(stem("stopped")).toBe("stop");
-    expect(stem("walked")).toBe("walk");
-    expect(stem("glass")).toBe("glass");
-  });
-
-  it("normalises case, accents and apostrophes", () => {
-    expect(tokenize("Café DON'T  Zürich")).toEqual(["cafe", "dont", "zurich"]);
+  it("normalises case, accents, possessives and contractions", () => {
+    expect(words("Café DON'T Sam's Zürich")).toEqual(["cafe", "don", "sam", "zurich"]);
+    expect(contentStems("I'm working at the bakery")).toEqual(["work", "bakeri"]);
     expect(e.embed("CAFÉ")).toEqual(e.embed("cafe"));
   });
 
-  it("gives empty and punctuation-only text a finite unit vector", () => {
-    const v = e.embed("  ?! ");
-    expect(cos(v, v)).toBeCloseTo(1, 10);
+  it("bridges synonyms listed in the concept lexicon, not others (documented limitation)", () => {
+    const q = "What is my spouse's profession?";
+    const evidence = "My wife Ada is a paediatrician at the children's hospital.";
+    expect(cos(noLexicon.embed(q), noLexicon.embed(evidence))).toBeLessThan(0.05);
+    expect(cos(e.embed(q), e.embed(evidence))).toBeGreaterThan(0.1);
+    expect(cos(e.embed("what do I do for a living"), e.embed("I'm a nurse"))).toBeLessThan(0.05);
   });
 
-  it("rejects impossible dimensions", () => {
+  it("keeps the stop words of a stop-word-only text instead of collapsing them onto one vector", () => {
+    const a = e.embed("What about it?");
+    expect(cos(a, e.embed("Yes, we did."))).toBeLessThan(0.5);
+    expect(cos(a, e.embed("what about it"))).toBeCloseTo(1, 9);
+  });
+
+  it("rejects impossible dimensions naming the field", () => {
     expect(() => createLocalEmbedder({ dimensions: 3 })).toThrow(/dimensions/);
+    expect(() => createLocalEmbedder({ dimensions: 100.5 })).toThrow(/dimensions/);
+  });
+});
+
+describe("IDF weighting (SUBTLEX-US)", () => {
+  const idfOnly = createLexicalEmbedder("t", {
+    ...BASE_CONFIG,
+    signed: true,
+    stem: true,
+    stopWordWeight: 0,
+    idfPower: 1,
+    dimensions: 1024,
+  });
+
+  it("gives rare words more weight than common ones; unknown words the maximum", () => {
+    const idf = loadWordIdf();
+    expect(idf.ofStem("penicillin")).toBeGreaterThan(idf.ofStem("work"));
+    expect(idf.ofStem("zzzunknownzzz")).toBe(idf.max);
+  });
+
+  it("lets the rare shared word decide, not the frequent one", () => {
+    const q = idfOnly.embed("Which medicine am I allergic to?");
+    expect(cos(q, idfOnly.embed("I'm allergic to penicillin."))).toBeGreaterThan(
+      cos(q, idfOnly.embed("Which film should I watch tonight?")),
+    );
+  });
+});
+
+describe("concept lexicon", () => {
+  it("groups listed words under shared concepts (by stem)", () => {
+    const lexicon = createConceptLexicon();
+    expect(lexicon.conceptsOf("career")).toContain("occupation");
+    expect(lexicon.conceptsOf("job")).toContain("occupation");
+    expect(lexicon.conceptsOf("unlistedword")).toEqual([]);
   });
 });

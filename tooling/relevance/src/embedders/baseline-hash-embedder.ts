@@ -1,6 +1,11 @@
-import { words } from "../text/tokenize.js";
-import { addHashed, addTo, normalise } from "./feature-hashing.js";
-import { asEmbedder, type Embedder } from "./types.js";
+import {
+  addHashed,
+  addTo,
+  asEmbedder,
+  type LocalEmbedder as Embedder,
+  normalise,
+  words,
+} from "@automatos/mem0-embedded/embedder";
 
 /**
  * The reference point of the experiments (targets.md "mem0's engine with an offline hashing embedder"):

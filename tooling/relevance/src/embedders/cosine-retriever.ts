@@ -1,6 +1,6 @@
+import type { LocalEmbedder as Embedder } from "@automatos/mem0-embedded/embedder";
 import type { Dataset } from "../dataset/types.js";
 import type { Retriever } from "../evaluate.js";
-import type { Embedder } from "./types.js";
 
 /**
  * Exact cosine ranking of a user's turns by one embedder, nothing else: what mem0's pgvector path reduces to

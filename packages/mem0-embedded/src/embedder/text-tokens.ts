@@ -1,9 +1,10 @@
+/// <reference path="../types/stopword.d.ts" />
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
 /**
- * Shared text normalisation: the dataset validator, the BM25 baseline's tokeniser and the lexical embedders
- * use the same rules so that "overlap" means the same thing everywhere.
+ * Text normalisation of the local embedder (and of tooling/relevance's dataset validator, so "shares a word"
+ * means the same thing there as here): accent-folded lower-case words, stop words, Porter stems.
  */
 
 // stopword's English list (108 words) plus pronouns, auxiliaries and contraction stumps it lacks

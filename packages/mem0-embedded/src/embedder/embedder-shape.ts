@@ -1,5 +1,5 @@
 /** What mem0's "langchain" embedder provider needs (duck-typed LangChain `Embeddings`), plus a name and size. */
-export interface Embedder {
+export interface LocalEmbedder {
   readonly id: string;
   readonly dimensions: number;
   embed(text: string): number[];
@@ -8,7 +8,7 @@ export interface Embedder {
 }
 
 /** Wraps a synchronous embedding function in the LangChain shape. */
-export function asEmbedder(id: string, dimensions: number, embed: (text: string) => number[]): Embedder {
+export function asEmbedder(id: string, dimensions: number, embed: (text: string) => number[]): LocalEmbedder {
   return {
     id,
     dimensions,

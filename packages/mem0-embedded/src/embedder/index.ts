@@ -1,0 +1,17 @@
+/**
+ * The offline embedder on its own (subpath "@automatos/mem0-embedded/embedder"): importing it does not load
+ * the engine, PGlite or mem0. tooling/relevance measures its variants through these exports.
+ */
+export { type ConceptLexicon, createConceptLexicon } from "./concept-lexicon.js";
+export { asEmbedder, type LocalEmbedder } from "./embedder-shape.js";
+export { addHashed, addTo, hash32, normalise } from "./feature-hashing.js";
+export { BASE_CONFIG, createLexicalEmbedder, type LexicalEmbedderConfig } from "./lexical-embedder.js";
+export {
+  createLocalEmbedder,
+  DEFAULT_LOCAL_DIMENSIONS,
+  LOCAL_EMBEDDER_CONFIG,
+  LOCAL_EMBEDDER_ID,
+  type LocalEmbedderOptions,
+} from "./local-embedder.js";
+export { contentStems, STOP_WORDS, stem, words } from "./text-tokens.js";
+export { loadWordIdf, type WordIdf } from "./word-idf.js";
