@@ -25,6 +25,7 @@ const server = createServer(
   createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    allowMethodOverride: true,
     createContext: () => stack.createContext(principal),
   }),
 );

@@ -9,8 +9,8 @@ import { TRPCClientError } from "@trpc/client";
 import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryClient } from "../src/client/create-memory-client.js";
+import { closeGatewayConnections } from "../src/client/gateway-agent.js";
 import { MEMORY_HEADERS } from "../src/client/headers.js";
-import { closeGatewayConnections } from "../src/client/undici-fetch.js";
 import { appRouter } from "../src/root.js";
 import { P } from "./helpers/principals.js";
 import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
@@ -19,14 +19,21 @@ let t: TestStack;
 let server: ReturnType<typeof createHTTPServer>;
 let url = "";
 const seen: Record<string, string | undefined>[] = [];
+/** One entry per HTTP request the server received: method, path, batch or not. */
+const requests: string[] = [];
 const TOKENS: Record<string, Principal> = { "user-token-alice": P.alice, "user-token-bob": P.bob };
 
 beforeAll(async () => {
   t = await startTestStack();
   server = createHTTPServer({
     router: appRouter,
+    // The typed client sends queries as POST (methodOverride), as the gateway allows.
+    allowMethodOverride: true,
     createContext: async ({ req }) => {
       const h = (name: string) => req.headers[name] as string | undefined;
+      requests.push(
+        `${req.method} ${req.url?.split("?")[0]}${req.url?.includes("batch=1") ? " (batch)" : ""}`,
+      );
       seen.push({
         authorization: h(MEMORY_HEADERS.serviceToken),
         user: h(MEMORY_HEADERS.userToken),
@@ -73,7 +80,6 @@ describe("createMemoryClient", () => {
       userToken: () => "user-token-alice",
       requestId: () => "req-client-test-1",
     });
-    // Two queries in one tick are batched into one HTTP request.
     const [found, recall] = await Promise.all([
       memory.memory.search.query({ query: "favourite tea" }),
       memory.memory.recall.query({ query: "which tea do I like?" }),
@@ -86,6 +92,34 @@ describe("createMemoryClient", () => {
       source: "chatbot",
       requestId: "req-client-test-1",
     });
+  });
+
+  it("over HTTP: an idle client sends a call at once; calls made meanwhile share one batched request", async () => {
+    const memory = createMemoryClient({
+      source: "chatbot",
+      gatewayUrl: url,
+      serviceToken: "svc-chatbot",
+      userToken: "user-token-alice",
+    });
+    requests.length = 0;
+    await memory.memory.search.query({ query: "favourite tea" });
+    // Queries go as POST (no URL-length cap on a long message), unbatched when nothing else is in flight.
+    expect(requests).toEqual(["POST /memory.search"]);
+
+    requests.length = 0;
+    const five = await Promise.all(
+      ["tea", "oolong", "favourite", "drink", "cup"].map((q) => memory.memory.search.query({ query: q })),
+    );
+    expect(five).toHaveLength(5);
+    expect(requests).toEqual([
+      "POST /memory.search",
+      "POST /memory.search,memory.search,memory.search,memory.search (batch)",
+    ]);
+
+    // Settled calls leave the count: the next lone call is sent at once again.
+    requests.length = 0;
+    await memory.memory.health.query();
+    expect(requests).toEqual(["POST /memory.health"]);
   });
 
   it("over HTTP: another user's token sees another user's memories", async () => {

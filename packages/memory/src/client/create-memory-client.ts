@@ -1,6 +1,7 @@
 /**
  * createMemoryClient: the one way apps call memory, with the same types whether the router runs in the app
- * (localLink, no HTTP) or behind the gateway (httpBatchLink over undici with keep-alive).
+ * (localLink, no HTTP) or behind the gateway (over undici with keep-alive: a call made while the client is idle
+ * goes out at once on httpLink, calls made while others are in flight are batched by httpBatchLink).
  *
  * @example in process (no MEMORY_GATEWAY_URL): the app verified its user and builds the principal itself
  * const stack = await createMemoryStack();
@@ -11,13 +12,22 @@
  * const memory = createMemoryClient({ source: "chatbot", gatewayUrl, serviceToken, userToken: () => session.jwt });
  */
 import { randomUUID } from "node:crypto";
-import { createTRPCClient, httpBatchLink, localLink, type TRPCClient } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  localLink,
+  splitLink,
+  type TRPCClient,
+} from "@trpc/client";
 import superjson from "superjson";
 import type { Dispatcher } from "undici";
 import type { InnerContext } from "../context.js";
 import { type AppRouter, appRouter } from "../root.js";
+import { sharedGatewayAgent } from "./gateway-agent.js";
 import { MEMORY_HEADERS } from "./headers.js";
-import { fetchVia, sharedGatewayAgent } from "./undici-fetch.js";
+import { inFlightCounter } from "./in-flight-split.js";
+import { requestFetch } from "./request-fetch.js";
 
 type Lazy<T> = T | (() => T | undefined);
 
@@ -43,6 +53,9 @@ export interface MemoryClientOptions {
 
 export type MemoryClient = TRPCClient<AppRouter>;
 
+/** Calls per HTTP batch (the gateway's body limit bounds the bytes; this bounds the head-of-line wait). */
+const MAX_BATCH = 64;
+
 const read = <T>(v: Lazy<T> | undefined): T | undefined =>
   typeof v === "function" ? (v as () => T | undefined)() : v;
 
@@ -66,15 +79,24 @@ export function createMemoryClient(options: MemoryClientOptions): MemoryClient {
     const url = new URL(options.gatewayUrl);
     if (url.protocol !== "http:" && url.protocol !== "https:")
       throw new Error("gatewayUrl must be an http(s) URL");
+    const http = {
+      url: url.toString().replace(/\/$/, ""),
+      transformer: superjson,
+      fetch: requestFetch(options.dispatcher ?? sharedGatewayAgent()),
+      headers: () => httpHeaders(options),
+      // Queries travel as POST too (the gateway allows the override): no URL-length cap on a recall's
+      // message, and no re-serialising a growing batch to measure its URL (tRPC's maxURLLength check).
+      methodOverride: "POST",
+    } as const;
+    const inFlight = inFlightCounter<AppRouter>();
     return createTRPCClient<AppRouter>({
       links: [
-        httpBatchLink({
-          url: url.toString().replace(/\/$/, ""),
-          transformer: superjson,
-          fetch: fetchVia(options.dispatcher ?? sharedGatewayAgent()),
-          headers: () => httpHeaders(options),
-          // Queries travel as GET: keep each URL well under Node's 16 KiB header limit.
-          maxURLLength: 8_000,
+        inFlight.link,
+        splitLink({
+          condition: () => inFlight.count() > 1,
+          // Bounded batches: one slow call (a forget) should not hold back hundreds of others.
+          true: httpBatchLink({ ...http, maxItems: MAX_BATCH }),
+          false: httpLink(http),
         }),
       ],
     });

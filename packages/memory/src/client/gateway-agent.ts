@@ -1,9 +1,8 @@
 /**
- * undici's fetch for tRPC's HTTP links. Passing undiciFetch directly does not type-check (its Request needs
- * `duplex`), hence the wrapper (toolchain.md §6.1). One keep-alive Agent per process serves every client:
+ * The keep-alive undici Agent behind the typed client's HTTP links (see request-fetch.ts). One per process serves every client:
  * apps create a client per user or per request, and connections must outlive them.
  */
-import { Agent, type Dispatcher, fetch as undiciFetch } from "undici";
+import { Agent } from "undici";
 
 let shared: Agent | null = null;
 
@@ -24,11 +23,4 @@ export async function closeGatewayConnections(): Promise<void> {
   const agent = shared;
   shared = null;
   await agent?.close();
-}
-
-export type LinkFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-export function fetchVia(dispatcher: Dispatcher): LinkFetch {
-  return (input, init) =>
-    undiciFetch(input as string, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
 }
