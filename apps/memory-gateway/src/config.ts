@@ -51,4 +51,9 @@ export interface GatewayConfig {
   mem0: Mem0Config;
   /** Unset: PGlite under `dataDir`. */
   databaseUrl?: string | undefined;
+  /**
+   * The legacy Postgres (LEGACY_DATABASE_URL): when set, remembers follow each workspace's cutover mode
+   * (legacy / dual / mem0, @automatos/memory README) and the relay writes legacy mirror rows. Unset: mem0 only.
+   */
+  legacy?: { url: string; modeCacheMs: number } | undefined;
 }

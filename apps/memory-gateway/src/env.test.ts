@@ -73,6 +73,19 @@ describe("parseGatewayEnv", () => {
       dialect: "server",
     });
     expect(config.databaseUrl).toBe("postgres://u@127.0.0.1/db");
+    expect(config.legacy).toBeUndefined();
+  });
+
+  it("a legacy store turns the cutover modes on, with the mode cache bound", () => {
+    const config = parseGatewayEnv({
+      ...minimal,
+      LEGACY_DATABASE_URL: "postgres://u@127.0.0.1/legacy",
+      MEMORY_MODE_CACHE_MS: "2000",
+    });
+    expect(config.legacy).toEqual({ url: "postgres://u@127.0.0.1/legacy", modeCacheMs: 2000 });
+    expect(parseGatewayEnv({ ...minimal, LEGACY_DATABASE_URL: "postgres://h/l" }).legacy?.modeCacheMs).toBe(
+      5000,
+    );
   });
 
   const refusals: { name: string; env: Record<string, string | undefined>; problem: RegExp }[] = [
@@ -130,6 +143,11 @@ describe("parseGatewayEnv", () => {
       name: "bad database url",
       env: { ...minimal, DATABASE_URL: "mysql://x" },
       problem: /^DATABASE_URL: must be a postgres/,
+    },
+    {
+      name: "bad legacy database url",
+      env: { ...minimal, LEGACY_DATABASE_URL: "mysql://x" },
+      problem: /^LEGACY_DATABASE_URL: must be a postgres/,
     },
     { name: "bad dialect", env: { ...minimal, MEM0_DIALECT: "cloud" }, problem: /^MEM0_DIALECT: / },
   ];

@@ -78,6 +78,10 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: "must be a postgres:// or postgresql:// URL (unset = PGlite under GATEWAY_DATA_DIR)",
   }),
+  LEGACY_DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a postgres:// or postgresql:// URL (unset = no legacy store: every workspace is mem0)",
+  }),
+  MEMORY_MODE_CACHE_MS: intIn(0, 300_000, 5_000),
   EMBEDDING_BASE_URL: httpUrl("an OpenAI-compatible embeddings endpoint"),
   EMBEDDING_API_KEY: optionalString,
   EMBEDDING_MODEL: optionalString,
@@ -175,6 +179,9 @@ function toConfig(env: Env): GatewayConfig {
             : undefined,
         },
     databaseUrl: env.DATABASE_URL,
+    legacy: env.LEGACY_DATABASE_URL
+      ? { url: env.LEGACY_DATABASE_URL, modeCacheMs: env.MEMORY_MODE_CACHE_MS }
+      : undefined,
   };
 }
 

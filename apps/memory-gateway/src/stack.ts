@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import { MEM0_CLIENT_DEFAULTS } from "@automatos/mem0-client";
 import { createMemoryStack, type MemoryEnv, type MemoryStack } from "@automatos/memory";
+import { createLegacyMirror, type LegacyDb, openLegacyDb } from "@automatos/memory-migration";
 import type { Logger } from "pino";
 import { Agent } from "undici";
 import type { GatewayConfig } from "./config.js";
@@ -54,19 +55,32 @@ export async function openStack(
     mem0TimingInterceptor((labels, s) => deps.metrics.mem0Duration.observe(labels, s)),
   );
   let stack: MemoryStack;
+  let legacy: LegacyDb | null = null;
   try {
+    // With a legacy store, writes follow each workspace's cutover mode and the relay mirrors legacy rows.
+    legacy = config.legacy ? await openLegacyDb({ url: config.legacy.url }) : null;
     stack = await createMemoryStack({
       env: toMemoryEnv(config),
       logger: deps.logger,
       mem0Dispatcher: dispatcher,
       relay: { start: config.relay },
+      ...(legacy && config.legacy
+        ? {
+            cutover: {
+              legacyMirror: createLegacyMirror(legacy.db),
+              modeCacheMs: config.legacy.modeCacheMs,
+            },
+          }
+        : {}),
     });
   } catch (err) {
+    await legacy?.close();
     await agent.close();
     throw err;
   }
   const close = async () => {
     await stack.close();
+    await legacy?.close();
     await agent.close();
   };
   try {

@@ -4,19 +4,18 @@
  * (the gateway from verified tokens, an app from its own verified user) and hands over the principal.
  */
 import { randomUUID } from "node:crypto";
-import type { Database } from "@automatos/db";
 import type { Principal } from "@automatos/memory-policy";
 import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "./config.js";
+import type { Cutover } from "./cutover/ports.js";
 import { type Logger, lazyChild, silentLogger } from "./logger.js";
-import { migrationModeReader } from "./migration-mode.js";
-import type { Mem0Port, MigrationModeReader, OutboxPort } from "./ports.js";
+import type { Mem0Port, OutboxPort } from "./ports.js";
 
 export interface InnerContext {
   mem0: Mem0Port;
   /** The durable write path of `remember`; null when the host runs without a database. */
   outbox: OutboxPort | null;
-  /** Reads the workspace's legacy -> mem0 cutover mode for `health`; null when unknown. */
-  migrationMode: MigrationModeReader | null;
+  /** The legacy -> mem0 cutover (per-workspace modes, legacy mirror); null on a host without a legacy store. */
+  cutover: Cutover | null;
   /** Who is calling, from a verified source; null for anonymous callers (only public procedures). */
   principal: Principal | null;
   config: MemoryConfig;
@@ -29,9 +28,7 @@ export interface InnerContext {
 export interface CreateInnerContextOptions {
   mem0: Mem0Port;
   outbox?: OutboxPort | null;
-  /** The database: `health` reads the workspace's migration mode from it (unless migrationMode is given). */
-  db?: Pick<Database, "db"> | null;
-  migrationMode?: MigrationModeReader | null;
+  cutover?: Cutover | null;
   principal: Principal | null;
   config?: MemoryConfig | MemoryConfigInput;
   logger?: Logger;
@@ -48,7 +45,7 @@ export function createInnerContext(options: CreateInnerContextOptions): InnerCon
   return {
     mem0: options.mem0,
     outbox: options.outbox ?? null,
-    migrationMode: options.migrationMode ?? (options.db ? migrationModeReader(options.db) : null),
+    cutover: options.cutover ?? null,
     principal: options.principal,
     config: resolveConfig(options.config),
     logger: lazyChild(base, { requestId, app: options.principal?.app }),

@@ -16,10 +16,23 @@ export {
   resolveConfig,
 } from "./config.js";
 export { type CreateInnerContextOptions, createInnerContext, type InnerContext } from "./context.js";
+export { type CutoverOptions, createCutover } from "./cutover/create-cutover.js";
+export { legacyTurnOf, MIRROR_KEY, mirrorRowId } from "./cutover/mirror-job.js";
+export { mirroringWriter } from "./cutover/mirroring-writer.js";
+export type {
+  Cutover,
+  LegacyMirror,
+  LegacyOwner,
+  LegacyTurn,
+  MemoryMode,
+  OutboxJob,
+  WorkspaceModes,
+} from "./cutover/ports.js";
+export { cachedWorkspaceModes, dbWorkspaceModes, MODE_CACHE_DEFAULTS } from "./cutover/workspace-modes.js";
 export { type Mem0Target, type MemoryEnv, readMemoryEnv } from "./env.js";
 export { memoryNotFound, policyError, toTRPCError } from "./errors.js";
 export { createLogger, type Logger, silentLogger } from "./logger.js";
-export type { Mem0Port, MigrationModeReader, OutboxPort } from "./ports.js";
+export type { Mem0Port, OutboxPort } from "./ports.js";
 export {
   GATE_RULES,
   type GateDecision,

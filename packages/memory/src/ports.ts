@@ -96,6 +96,3 @@ export interface OutboxPort {
   }): Promise<{ jobId: string; status: string; duplicate: boolean }>;
   stats(): Promise<OutboxStatsView>;
 }
-
-/** Reads a workspace's legacy -> mem0 cutover mode (null: no row, i.e. the default). */
-export type MigrationModeReader = (workspaceId: string) => Promise<string | null>;

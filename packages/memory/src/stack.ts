@@ -19,9 +19,10 @@ import type { Principal } from "@automatos/memory-policy";
 import type { Dispatcher } from "undici";
 import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "./config.js";
 import { createInnerContext, type InnerContext } from "./context.js";
+import { type CutoverOptions, createCutover } from "./cutover/create-cutover.js";
+import { mirroringWriter } from "./cutover/mirroring-writer.js";
 import { type MemoryEnv, readMemoryEnv } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
-import { migrationModeReader } from "./migration-mode.js";
 
 export interface MemoryStackOptions {
   /** Validated environment (default: readMemoryEnv() from process.env). */
@@ -36,6 +37,8 @@ export interface MemoryStackOptions {
   embeddedProcessModel?: ProcessModel;
   /** Relay options; `start: false` leaves delivery to the caller (drainOnce in tests, a separate worker). */
   relay?: Partial<Omit<RelayOptions, "db" | "mem0" | "logger">> & { start?: boolean };
+  /** The legacy store (LEGACY_DATABASE_URL): per-workspace cutover modes and the legacy mirror. */
+  cutover?: CutoverOptions;
 }
 
 export interface MemoryStack {
@@ -98,7 +101,8 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
     const relay = createRelay({
       ...relayOptions,
       db: database.db,
-      mem0,
+      // With a legacy store, the relay also delivers the legacy mirror jobs (cutover/mirror-job.ts).
+      mem0: options.cutover ? mirroringWriter(mem0, options.cutover.legacyMirror) : mem0,
       logger: logger.child({ component: "relay" }),
     });
     const outbox = createOutbox(database.db, { onEnqueued: () => relay.notify() });
@@ -114,7 +118,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
         ...options.config?.recall,
       },
     });
-    const migrationMode = migrationModeReader(database);
+    const cutover = options.cutover ? createCutover(database, options.cutover, () => relay.notify()) : null;
     return {
       mem0,
       database,
@@ -127,7 +131,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
         createInnerContext({
           mem0,
           outbox,
-          migrationMode,
+          cutover,
           principal,
           config,
           logger,

@@ -136,7 +136,7 @@ describe("memory router (happy paths)", () => {
       mem0: { reachable: true, breaker: "closed", error: null },
       outbox: { pending: 0, dead: 0 },
       inference: "off",
-      migrationMode: "legacy",
+      migrationMode: "mem0",
     });
     expect(h.mem0.latencyMs).toBeGreaterThanOrEqual(0);
   });

@@ -4,6 +4,13 @@
  */
 
 export {
+  createLegacyMirror,
+  type LegacyMirrorWriter,
+  type MirrorOwner,
+  type MirrorTurn,
+  mirrorContent,
+} from "./cutover/legacy-mirror.js";
+export {
   CutoverRefusedError,
   getWorkspaceMode,
   type SetModeResult,

@@ -14,13 +14,14 @@ function errorLabel(e: unknown): string {
 }
 
 export async function health(
-  ctx: Pick<InnerContext, "mem0" | "outbox" | "migrationMode" | "config" | "requestId">,
+  ctx: Pick<InnerContext, "mem0" | "outbox" | "cutover" | "config" | "requestId">,
   workspaceId: string,
 ): Promise<HealthOutput> {
   const [ping, stats, mode] = await Promise.allSettled([
     ctx.mem0.ping({ requestId: ctx.requestId, timeoutMs: ctx.config.healthTimeoutMs }),
     ctx.outbox ? ctx.outbox.stats() : Promise.resolve(null),
-    ctx.migrationMode ? ctx.migrationMode(workspaceId) : Promise.resolve(null),
+    // The mode the caller's writes follow right now (cached like theirs); `mem0` on a host without a legacy store.
+    ctx.cutover ? ctx.cutover.modes.modeOf(workspaceId) : Promise.resolve("mem0" as const),
   ]);
   const mem0 =
     ping.status === "fulfilled"
@@ -45,7 +46,7 @@ export async function health(
     mem0,
     outbox,
     inference: ctx.config.inference,
-    // "legacy" is the cutover default for a workspace without a row (packages/db workspace_memory_mode).
-    migrationMode: mode.status === "fulfilled" ? (mode.value ?? (ctx.migrationMode ? "legacy" : null)) : null,
+    // null: the mode could not be read (the database is down; the outbox stats say so too).
+    migrationMode: mode.status === "fulfilled" ? mode.value : null,
   };
 }

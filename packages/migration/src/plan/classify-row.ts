@@ -58,6 +58,7 @@ function textSkip(content: MigratableContent): SkipReason | null {
     if (isTooShort(content.userQuery)) return "too_short";
     return null;
   }
+  if (content.kind === "agent-execution" && content.source === "dual_write") return "dual_write";
   if (content.text.trim() === "") return "empty";
   return isTooShort(content.text) ? "too_short" : null;
 }

@@ -21,7 +21,13 @@ export type ParsedContent =
       subtaskId: string | null;
       success: boolean | null;
     }
-  | { kind: "agent-execution"; text: string; success: boolean | null }
+  | {
+      kind: "agent-execution";
+      text: string;
+      success: boolean | null;
+      /** `dual_write` on rows the memory service mirrored in dual mode (src/cutover/legacy-mirror.ts). */
+      source?: string | null;
+    }
   | { kind: "learning"; text: string }
   | { kind: "pattern"; text: string }
   | { kind: "unknown" }
@@ -85,6 +91,11 @@ export function parseContent(raw: string): ParsedContent {
     return { kind: "learning", text: parts.join("\n") };
   }
   if (str(o.content) !== null)
-    return { kind: "agent-execution", text: str(o.content) as string, success: bool(o.success) };
+    return {
+      kind: "agent-execution",
+      text: str(o.content) as string,
+      success: bool(o.success),
+      source: str(o.source),
+    };
   return { kind: "unknown" };
 }
