@@ -55,6 +55,10 @@ afterAll(async () => {
   await t?.close();
 }, STACK_HOOK_TIMEOUT_MS);
 
+/** A client of the test server as the chatbot, for the user the token names. */
+const overHttp = (userToken: string) =>
+  createMemoryClient({ source: "chatbot", gatewayUrl: url, serviceToken: "svc-chatbot", userToken });
+
 describe("createMemoryClient", () => {
   it("in process: the router runs inside the app", async () => {
     const memory = createMemoryClient({
@@ -95,12 +99,7 @@ describe("createMemoryClient", () => {
   });
 
   it("over HTTP: an idle client sends a call at once; calls made meanwhile share one batched request", async () => {
-    const memory = createMemoryClient({
-      source: "chatbot",
-      gatewayUrl: url,
-      serviceToken: "svc-chatbot",
-      userToken: "user-token-alice",
-    });
+    const memory = overHttp("user-token-alice");
     requests.length = 0;
     await memory.memory.search.query({ query: "favourite tea" });
     // Queries go as POST (no URL-length cap on a long message), unbatched when nothing else is in flight.
@@ -123,12 +122,7 @@ describe("createMemoryClient", () => {
   });
 
   it("over HTTP: another user's token sees another user's memories", async () => {
-    const bob = createMemoryClient({
-      source: "chatbot",
-      gatewayUrl: url,
-      serviceToken: "svc-chatbot",
-      userToken: "user-token-bob",
-    });
+    const bob = overHttp("user-token-bob");
     const found = await bob.memory.search.query({ query: "favourite tea" });
     expect(found.memories).toEqual([]);
   });
@@ -138,12 +132,7 @@ describe("createMemoryClient", () => {
       source: "chatbot",
       inProcess: { createContext: () => t.stack.createContext(P.alice) },
     });
-    const remote = createMemoryClient({
-      source: "chatbot",
-      gatewayUrl: url,
-      serviceToken: "svc-chatbot",
-      userToken: "user-token-alice",
-    });
+    const remote = overHttp("user-token-alice");
     for (const client of [local, remote]) {
       const err = await client.memory.search.query({ query: "x", topK: 1_000 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(TRPCClientError);
