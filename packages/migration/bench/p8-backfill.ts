@@ -18,6 +18,8 @@ import { startCli } from "../src/testing/cli-child.js";
 import { startService } from "./spawn-service.js";
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
+// `tsx bench/p8-backfill.ts 20000 /tmp/prof` also writes a CPU profile of the migrator into /tmp/prof.
+const PROFILE_DIR = process.argv[3];
 const CONCURRENCY = 32;
 const PAGE_SIZE = 2_000;
 
@@ -48,6 +50,11 @@ try {
       reportFile,
     ],
     { LEGACY_DATABASE_URL: legacy.info.url, DATABASE_URL: ledger.info.url, MEM0_API_URL: mem0.info.url },
+    [
+      ...(PROFILE_DIR && PROFILE_DIR !== "-" ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+      // Experiments with the migrator's V8 flags: `tsx bench/p8-backfill.ts 20000 - --max-semi-space-size=64`.
+      ...process.argv.slice(4),
+    ],
   );
   const exit = await cli.exited;
   if (exit.code !== 0)
@@ -111,6 +118,9 @@ try {
     });
   console.log(
     `P8: ${Math.round(report.rowsPerSec)} rows/s, peak RSS ${Math.round(rssMb)} MB -> ${pass ? "pass" : "FAIL"}`,
+  );
+  console.log(
+    `CPU per row (µs): ${JSON.stringify(cpuPerRowUs)}; idle 2-core capacity ~${idleCapacity} rows/s; load ${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)}`,
   );
 } finally {
   await database.close();

@@ -3,7 +3,7 @@
  * Every call is batched per page: a million-row run makes a few statements per page, not per row.
  */
 import { type Db, schema } from "@automatos/db";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { LEGACY_TABLE } from "../plan/build-request.js";
 
 const t = schema.migrationLedger;
@@ -48,6 +48,13 @@ export function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 }
 
+/**
+ * `column = ANY($1::text[])`: one bind parameter for a page's 2,000 ids. drizzle's inArray makes one
+ * parameter per id, and building and binding those cost the migrator ~13 µs per row (P8 CPU profile).
+ */
+const anyOf = (column: SQLWrapper, values: readonly string[]): SQL =>
+  sql`${column} = ANY(${textArray(values)}::text[])`;
+
 const ENTRY_COLUMNS = {
   legacyId: t.legacyId,
   status: t.status,
@@ -62,7 +69,7 @@ export async function loadLedger(db: Db, legacyIds: readonly string[]): Promise<
   const rows = await db
     .select(ENTRY_COLUMNS)
     .from(t)
-    .where(and(eq(t.legacyTable, LEGACY_TABLE), inArray(t.legacyId, [...legacyIds])));
+    .where(and(eq(t.legacyTable, LEGACY_TABLE), anyOf(t.legacyId, legacyIds)));
   for (const r of rows) out.set(r.legacyId, r);
   return out;
 }
@@ -79,9 +86,9 @@ export async function ledgerLookup(
   const entries = new Map<string, LedgerEntry>();
   const holders = new Map<string, string>();
   if (legacyIds.length === 0) return { entries, holders };
-  const byId = inArray(t.legacyId, [...legacyIds]);
+  const byId = anyOf(t.legacyId, legacyIds);
   const byKey = keys.length
-    ? and(inArray(t.dedupeKey, [...new Set(keys)]), inArray(t.status, HOLDING))
+    ? and(anyOf(t.dedupeKey, [...new Set(keys)]), inArray(t.status, HOLDING))
     : undefined;
   const rows = await db
     .select({ ...ENTRY_COLUMNS, dedupeKey: t.dedupeKey })

@@ -34,33 +34,34 @@ export function metadataOf(
   workspaceId: string,
   via: OwnerVia,
 ): Record<string, string | number | boolean> {
-  const m: Record<string, string | number | boolean | null | undefined> = {
+  // Flat primitives only: mem0 flattens metadata into the vector payload and filters by equality. Null
+  // fields are left out (set() skips them); built in place because this runs for every legacy row.
+  const m: Record<string, string | number | boolean> = {
     source: MIGRATION_SOURCE,
     legacy_id: row.id,
     legacy_table: LEGACY_TABLE,
     workspace_id: workspaceId,
     memory_type: row.memoryType,
-    memory_level: row.memoryLevel,
-    importance: row.importance,
-    access_count: row.accessCount,
-    legacy_agent_id: row.agentId,
-    legacy_created_at: naiveToUtcIso(row.createdAt),
-    legacy_last_access: naiveToUtcIso(row.lastAccess),
     owner_resolution: via,
   };
-  if (content.kind === "conversation") m.chat_id = content.chatId;
+  const set = (key: string, v: string | number | boolean | null | undefined) => {
+    if (v !== null && v !== undefined) m[key] = v;
+  };
+  set("memory_level", row.memoryLevel);
+  set("importance", row.importance);
+  set("access_count", row.accessCount);
+  set("legacy_agent_id", row.agentId);
+  set("legacy_created_at", naiveToUtcIso(row.createdAt));
+  set("legacy_last_access", naiveToUtcIso(row.lastAccess));
+  if (content.kind === "conversation") set("chat_id", content.chatId);
   if (content.kind === "workflow") {
-    m.task_id = content.taskId;
-    m.legacy_workflow_id = content.workflowId;
-    m.legacy_subtask_id = content.subtaskId;
-    m.success = content.success;
+    set("task_id", content.taskId);
+    set("legacy_workflow_id", content.workflowId);
+    set("legacy_subtask_id", content.subtaskId);
+    set("success", content.success);
   }
-  if (content.kind === "agent-execution") m.success = content.success;
-  // Flat primitives only: mem0 flattens metadata into the vector payload and filters by equality.
-  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== null && v !== undefined)) as Record<
-    string,
-    string | number | boolean
-  >;
+  if (content.kind === "agent-execution") set("success", content.success);
+  return m;
 }
 
 export function addRequestOf(

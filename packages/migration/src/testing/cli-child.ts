@@ -16,14 +16,23 @@ export interface CliChild {
 }
 
 /** The same node flags as the package's `migrate:legacy` script (see the README on the heap bound). */
-const NODE_FLAGS = ["--max-old-space-size=128", "--import", "tsx"];
+const NODE_FLAGS = ["--max-old-space-size=128", "--max-semi-space-size=16", "--import", "tsx"];
 
-export function startCli(args: string[], env: Record<string, string>): CliChild {
-  const child = spawn(process.execPath, [...NODE_FLAGS, "src/cli/main.ts", "--no-progress", ...args], {
-    cwd: PACKAGE_DIR,
-    env: inheritedEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export function startCli(
+  args: string[],
+  env: Record<string, string>,
+  /** Extra node flags, e.g. `--cpu-prof` for a profile of the migrator. */
+  nodeFlags: string[] = [],
+): CliChild {
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, ...nodeFlags, "src/cli/main.ts", "--no-progress", ...args],
+    {
+      cwd: PACKAGE_DIR,
+      env: inheritedEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (b: Buffer) => {
