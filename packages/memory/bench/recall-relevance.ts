@@ -88,7 +88,16 @@ async function evaluate(retrieve: Retrieve) {
     byCategory[q.category] = c;
   }
   const n = questions.length;
+  // Control: every question asked of ANOTHER user (the next persona), whose memories cannot answer it. What
+  // comes back is what the pipeline would inject for an unrelated question ("saying randomly").
+  const users = [...new Set(questions.map((q) => q.userId))].sort();
+  let offTopic = 0;
+  for (const q of questions) {
+    const other = users[(users.indexOf(q.userId) + 1) % users.length] as string;
+    offTopic += (await retrieve(other, q.question)).slice(0, 10).length;
+  }
   return {
+    offTopicMemoriesPerTurn: round(offTopic / n, 2),
     recallAt10: round(recall / n, 3),
     hitAt10: round(hits / n, 3),
     memoriesPerTurn: round(returned / n, 2),
@@ -127,13 +136,23 @@ try {
     "recall (defaults)": recallWith({}),
     "recall, relative floor 0.5": recallWith({ floor: { ...f, relativeToBest: 0.5 } }),
     "recall, no relative floor": recallWith({ floor: { ...f, relativeToBest: 0 } }),
+    "recall, strongScore 0.2": recallWith({ floor: { ...f, strongScore: 0.2 } }),
+    "recall, strongScore 0.15": recallWith({ floor: { ...f, strongScore: 0.15 } }),
     "recall, no lexical rule": recallWith({ floor: { ...f, strongScore: 0 } }),
+    "recall, no lexical rule, relative 0.5": recallWith({
+      floor: { ...f, strongScore: 0, relativeToBest: 0.5 },
+    }),
+    "recall, no lexical rule, minScore 0.15": recallWith({ floor: { ...f, strongScore: 0, minScore: 0.15 } }),
+    "recall, searchTopK 10": recallWith({ searchTopK: 10 }),
+    "recall, searchTopK 30": recallWith({ searchTopK: 30 }),
     "recall, no dedup": recallWith({
       dedup: { duplicateJaccard: 2, minPrefixTokens: 1_000, prefixShare: 2 },
     }),
   };
+  const only = process.argv.slice(2);
   const results: Record<string, unknown> = {};
   for (const [name, retrieve] of Object.entries(variants)) {
+    if (only.length > 0 && !only.some((o) => name.includes(o))) continue;
     results[name] = await evaluate(retrieve);
     console.log(name, JSON.stringify(results[name]));
   }

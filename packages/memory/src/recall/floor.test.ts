@@ -68,6 +68,15 @@ const cases: {
     kept: ["m1"],
   },
   {
+    name: "a weak hit naming a listed synonym of the query (the offline embedder's lexicon) is kept",
+    query: "What is my spouse's profession?",
+    items: [
+      [0.12, "My wife Ada works as a paediatrician."],
+      [0.12, "My neighbour plays the cello."],
+    ],
+    kept: ["m0"],
+  },
+  {
     name: "a query of stop words only needs strong scores",
     query: "what is it?",
     items: [[0.2, "it is what it is"]],

@@ -5,9 +5,11 @@
  * mem0's fused score cannot tell "weakly similar" from "related" at the low end: with an offline hashing
  * embedder an unrelated question ("weather on Mars?") scores about as high as a real but weak match
  * ("allergies?" vs "allergic to peanuts"). Sharing a content word (stop words removed, Porter-stemmed,
- * stems matching when one is a prefix of the other: "allergies"/"allergic") separates the two. Strong
- * scores need no lexical evidence, so a semantic embedder's paraphrase matches still pass.
+ * stems matching when one is a prefix of the other: "allergies"/"allergic"; or two words of one everyday
+ * synonym family of the offline embedder's lexicon) separates the two. Strong scores need no lexical
+ * evidence, so a semantic embedder's paraphrase matches still pass.
  */
+import { createConceptLexicon } from "@automatos/mem0-embedded/embedder";
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 import { words } from "./words.js";
@@ -44,6 +46,7 @@ const EXTRA_STOP_WORDS = [
   "tell",
   "know",
   "remember",
+  "remind",
   "recall",
   "think",
   "say",
@@ -85,14 +88,29 @@ export function contentStems(text: string): string[] {
   ];
 }
 
-function stemsMatch(a: string, b: string): boolean {
+export function stemsMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= MIN_PREFIX_STEM && long.startsWith(short);
 }
 
-/** True when some content stem of the memory matches some content stem of the query. */
+// The default offline embedder's everyday synonym families (job/career, wife/spouse, pill/medication...): a
+// memory it ranks for a listed synonym shares no word with the query, yet is lexical evidence all the same.
+const LEXICON = createConceptLexicon();
+
+const conceptsOf = (stems: readonly string[]): Set<string> =>
+  new Set(stems.flatMap((s) => LEXICON.conceptsOf(s)));
+
+/**
+ * True when some content stem of the memory matches some content stem of the query, or both name a member of
+ * the same concept family of the offline embedder's lexicon.
+ */
 export function sharesContent(queryStems: readonly string[], memoryText: string): boolean {
   if (queryStems.length === 0) return false;
-  return contentStems(memoryText).some((m) => queryStems.some((q) => stemsMatch(q, m)));
+  const memoryStems = contentStems(memoryText);
+  if (memoryStems.some((m) => queryStems.some((q) => stemsMatch(q, m)))) return true;
+  const queryConcepts = conceptsOf(queryStems);
+  return (
+    queryConcepts.size > 0 && memoryStems.some((m) => LEXICON.conceptsOf(m).some((c) => queryConcepts.has(c)))
+  );
 }
