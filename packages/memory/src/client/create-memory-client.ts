@@ -12,14 +12,7 @@
  * const memory = createMemoryClient({ source: "chatbot", gatewayUrl, serviceToken, userToken: () => session.jwt });
  */
 import { randomUUID } from "node:crypto";
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpLink,
-  localLink,
-  splitLink,
-  type TRPCClient,
-} from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import type { Dispatcher } from "undici";
 import type { InnerContext } from "../context.js";
@@ -27,6 +20,7 @@ import { type AppRouter, appRouter } from "../root.js";
 import { sharedGatewayAgent } from "./gateway-agent.js";
 import { MEMORY_HEADERS } from "./headers.js";
 import { inFlightCounter } from "./in-flight-split.js";
+import { inProcessLink } from "./in-process-link.js";
 import { requestFetch } from "./request-fetch.js";
 
 type Lazy<T> = T | (() => T | undefined);
@@ -105,12 +99,6 @@ export function createMemoryClient(options: MemoryClientOptions): MemoryClient {
     throw new Error("createMemoryClient needs gatewayUrl (HTTP) or inProcess.createContext (in-process)");
   }
   return createTRPCClient<AppRouter>({
-    links: [
-      localLink({
-        router: appRouter,
-        createContext: options.inProcess.createContext,
-        transformer: superjson,
-      }),
-    ],
+    links: [inProcessLink({ router: appRouter, createContext: options.inProcess.createContext })],
   });
 }
