@@ -138,6 +138,38 @@ describe("cutover modes in the memory service", () => {
     expect((await mem0Texts()).length).toBe(3);
   });
 
+  it("dual: an agent's memory becomes a legacy agent row; a run's memory has no legacy form and stays in mem0", async () => {
+    const agent = await factory(
+      await stack.createContext({ app: "agents", workspaceId: WS, userId: "alice", agentId: "1" }),
+    );
+    const run = await factory(
+      await stack.createContext({ app: "workflows", workspaceId: WS, userId: "alice", runId: "run-7" }),
+    );
+    const before = (await legacyRows()).length;
+    await agent.memory.remember({
+      ...turn("Summaries must cite their sources", "k-agent-1"),
+      scope: "agent",
+    });
+    await run.memory.remember({ ...turn("Step 3 needs the invoice totals", "k-run-7a"), scope: "run" });
+    await drain();
+    const rows = (
+      (await legacy.db.execute(
+        sql`SELECT agent_id, content::json->>'source' AS source, content::json->>'content' AS text
+            FROM memory_items WHERE workspace_id = ${WS} AND agent_id IS NOT NULL`,
+      )) as unknown as { rows: unknown[] }
+    ).rows;
+    expect(rows).toEqual([{ agent_id: 1, source: "dual_write", text: "Summaries must cite their sources" }]);
+    expect((await legacyRows()).length).toBe(before + 1);
+    const agentIds = toMem0Ids({ kind: "agent", workspaceId: WS, agentId: "1" });
+    const runIds = toMem0Ids({ kind: "run", workspaceId: WS, runId: "run-7" });
+    expect((await memoriesOf(mem0.client, agentIds)).map((m) => m.memory)).toEqual([
+      "Summaries must cite their sources",
+    ]);
+    expect((await memoriesOf(mem0.client, runIds)).map((m) => m.memory)).toEqual([
+      "Step 3 needs the invoice totals",
+    ]);
+  });
+
   it("dual: a failing legacy write neither loses the mem0 write nor drops the legacy row", async () => {
     const c = await caller();
     const before = (await legacyRows()).length;
@@ -196,7 +228,8 @@ describe("cutover modes in the memory service", () => {
       { mode: "run", infer: false, pageSize: 50, concurrency: 2, workspaceId: WS },
     );
     const t = summary.counters.totals();
-    expect(t).toMatchObject({ migrated: 1, failed: 0, skipped: { dual_write: 4 } });
+    // Four dual user turns and the dual agent row are in mem0 already.
+    expect(t).toMatchObject({ migrated: 1, failed: 0, skipped: { dual_write: 5 } });
     const texts = await mem0Texts();
     expect(texts.length).toBe(7);
     expect(texts.filter((x) => x.includes("window seats")).length).toBe(1);
