@@ -1,7 +1,7 @@
 /**
  * createMemoryStack: the ready-to-use server side of the memory API, shared by the apps (in-process link) and
- * the gateway. It opens, in order: the database (PGlite under MEMORY_DATA_DIR/pg, or DATABASE_URL), the mem0
- * endpoint (an embedded mem0 under MEMORY_DATA_DIR/mem0, or MEM0_API_URL), the mem0 client, the outbox and
+ * the gateway. It opens the database (PGlite under MEMORY_DATA_DIR/pg, or DATABASE_URL) and the mem0
+ * endpoint (an embedded mem0 under MEMORY_DATA_DIR/mem0, or MEM0_API_URL) side by side, then the mem0 client, the outbox and
  * its relay; `close()` releases them in reverse order after the relay has settled in-flight deliveries.
  */
 import {
@@ -55,6 +55,9 @@ export interface MemoryStack {
   close(): Promise<void>;
 }
 
+/** How often the relay looks for due jobs when nothing woke it, on the embedded database. */
+const EMBEDDED_DB_IDLE_POLL_MS = 1_000;
+
 export async function createMemoryStack(options: MemoryStackOptions = {}): Promise<MemoryStack> {
   const env = options.env ?? readMemoryEnv();
   const logger = options.logger ?? createLogger({ level: env.logLevel });
@@ -64,29 +67,40 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       await fn().catch((e) => logger.error({ err: (e as Error).name }, "close failed"));
   };
   try {
-    const database = await createDb(
-      env.database.url ? { url: env.database.url } : { dataDir: env.database.dataDir },
-    );
-    cleanup.push(() => database.close());
+    // The database and the embedded mem0 are independent: open them side by side (each takes seconds cold:
+    // PGlite's WASM boot, mem0's engine in its child process). If one fails, the other is still closed.
+    const [opened, started] = await Promise.allSettled([
+      createDb(env.database.url ? { url: env.database.url } : { dataDir: env.database.dataDir }),
+      env.mem0.mode === "embedded"
+        ? startEmbeddedMem0({
+            dataDir: env.mem0.dataDir,
+            ...(env.mem0.embedder ? { embedder: env.mem0.embedder } : {}),
+            ...(env.mem0.llm ? { llm: env.mem0.llm } : {}),
+            ...(options.embeddedProcessModel ? { processModel: options.embeddedProcessModel } : {}),
+          })
+        : Promise.resolve(null),
+    ]);
+    if (opened.status === "fulfilled") cleanup.push(() => opened.value.close());
+    if (started.status === "fulfilled" && started.value) {
+      const value = started.value;
+      cleanup.push(() => value.close());
+    }
+    if (opened.status === "rejected") throw opened.reason;
+    if (started.status === "rejected") throw started.reason;
+    const database = opened.value;
+    const embedded: EmbeddedMem0 | null = started.value;
 
-    let embedded: EmbeddedMem0 | null = null;
     let target: { baseUrl: string; apiKey?: string; dialect: "server" | "platform" };
-    if (env.mem0.mode === "embedded") {
-      embedded = await startEmbeddedMem0({
-        dataDir: env.mem0.dataDir,
-        ...(env.mem0.embedder ? { embedder: env.mem0.embedder } : {}),
-        ...(env.mem0.llm ? { llm: env.mem0.llm } : {}),
-        ...(options.embeddedProcessModel ? { processModel: options.embeddedProcessModel } : {}),
-      });
-      const started = embedded;
-      cleanup.push(() => started.close());
+    if (embedded) {
       target = { baseUrl: embedded.url, apiKey: embedded.apiKey, dialect: "server" };
-    } else {
+    } else if (env.mem0.mode !== "embedded") {
       target = {
         baseUrl: env.mem0.url,
         dialect: env.mem0.dialect,
         ...(env.mem0.apiKey ? { apiKey: env.mem0.apiKey } : {}),
       };
+    } else {
+      throw new Error("embedded mem0 did not start");
     }
 
     const mem0 = createMem0Client({
@@ -99,6 +113,11 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
 
     const { start = true, ...relayOptions } = options.relay ?? {};
     const relay = createRelay({
+      // Embedded PGlite has one writer, this process, and every enqueue wakes the relay (onEnqueued below):
+      // polling only has to find retries coming due (backoff >= 1 s), so it can be rare. Each poll is a query
+      // on this thread, and at 250 ms they showed in the gateway's tail latency. PostgreSQL keeps 250 ms:
+      // other processes may enqueue there.
+      ...(env.database.url ? {} : { idleDelayMs: EMBEDDED_DB_IDLE_POLL_MS }),
       ...relayOptions,
       db: database.db,
       // With a legacy store, the relay also delivers the legacy mirror jobs (cutover/mirror-job.ts).
