@@ -38,11 +38,15 @@ export async function runP5(): Promise<void> {
     const queries = rng(7);
     const stats = { calls: 0, degraded: 0, skipped: 0, used: 0, searches: 0, overDefaultBudget: 0 };
     const searchMs: number[] = [];
+    const degradedReasons: string[] = [];
     const latency = await measureLatency(
       async () => {
         const out = await client.memory.recall.query({ query: queryText(queries) });
         stats.calls++;
-        if (out.degraded) stats.degraded++;
+        if (out.degraded) {
+          stats.degraded++;
+          degradedReasons.push(`${out.degradedReason} after ${out.timings.searchMs} ms`);
+        }
         if (out.skipped) stats.skipped++;
         stats.used += out.memories.length;
         stats.searches += out.searches;
@@ -52,7 +56,9 @@ export async function runP5(): Promise<void> {
       { warmup: WARMUP, iterations: ITERATIONS },
     );
     if (stats.degraded > 0)
-      throw new Error(`P5: ${stats.degraded} recalls degraded; the figure would not be end to end`);
+      throw new Error(
+        `P5: ${stats.degraded} recalls degraded (${degradedReasons.join(", ")}); the figure would not be end to end`,
+      );
     const search = summarize(searchMs);
     writeResult("P5", {
       value: latency.p95,
