@@ -32,6 +32,11 @@ export interface EmbeddedMem0Options {
   llm?: LlmOptions;
   /** Dimensions of the local embedder when no `embedder` is given (default 1024). */
   localDimensions?: number;
+  /**
+   * false leaves the concept lexicon out of the local embedder (default true). For measuring what the lexicon
+   * contributes (tooling/relevance); the embedder id says so, so such a data dir is not mixed up.
+   */
+  localLexicon?: boolean;
   /** Default "child-process": PGlite runs SQL on the JS thread and would stall the host (see README). */
   processModel?: ProcessModel;
   /** Request bodies above this are refused with 413 (default 2 MiB). */
@@ -59,6 +64,7 @@ export const optionsSchema = z.object({
   embedder: embedderSchema.optional(),
   llm: llmSchema.optional(),
   localDimensions: z.number().int().min(16).max(4096).optional(),
+  localLexicon: z.boolean().optional(),
   processModel: z.enum(["child-process", "in-process"]).optional(),
   maxBodyBytes: z
     .number()

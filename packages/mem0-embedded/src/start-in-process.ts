@@ -30,7 +30,10 @@ export interface EmbeddedMem0 {
 export function chooseEmbedder(options: EmbeddedMem0Options): EngineEmbedder {
   return options.embedder
     ? createOpenAiCompatibleEmbedder(options.embedder)
-    : createLocalEmbedder({ dimensions: options.localDimensions ?? DEFAULT_LOCAL_DIMENSIONS });
+    : createLocalEmbedder({
+        dimensions: options.localDimensions ?? DEFAULT_LOCAL_DIMENSIONS,
+        lexicon: options.localLexicon ?? true,
+      });
 }
 
 export async function startInProcess(options: EmbeddedMem0Options): Promise<EmbeddedMem0> {

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startEmbeddedMem0 } from "@automatos/mem0-embedded";
 import {
   createMemoryClient,
   createMemoryStack,
@@ -24,14 +25,33 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-export async function startBenchStack(): Promise<BenchStack> {
+/**
+ * The default stack (`lexicon` unset), or, for the caveat measurement, the offline embedder without its concept
+ * lexicon: that embedded mem0 is started here and the stack talks to it as to any mem0 server (same router,
+ * same client, same REST path; only who starts the engine differs).
+ */
+export async function startBenchStack(options: { lexicon?: false } = {}): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), "relevance-p10-"));
+  const cleanup: (() => Promise<void>)[] = [async () => rmSync(dir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const fn of cleanup.splice(0).reverse()) await fn();
+  };
   try {
+    const base = { MEMORY_DATA_DIR: dir, LOG_LEVEL: "silent" };
+    let env = readMemoryEnv({ ...embeddingEnv(), ...base });
+    if (options.lexicon === false) {
+      const engine = await startEmbeddedMem0({ dataDir: join(dir, "mem0"), localLexicon: false });
+      cleanup.push(() => engine.close());
+      env = readMemoryEnv({ ...base, MEM0_API_URL: engine.url, MEM0_API_KEY: engine.apiKey });
+    }
     const stack = await createMemoryStack({
-      env: readMemoryEnv({ ...embeddingEnv(), MEMORY_DATA_DIR: dir, LOG_LEVEL: "silent" }),
+      env,
       logger: silentLogger(),
       relay: { start: false },
+      // Turns are stored verbatim, as the embedded default does (a remote mem0 is otherwise assumed to infer).
+      config: { inference: "off" },
     });
+    cleanup.push(() => stack.close());
     return {
       stack,
       clientFor: (userId) =>
@@ -41,13 +61,10 @@ export async function startBenchStack(): Promise<BenchStack> {
             createContext: () => stack.createContext({ app: "chatbot", workspaceId: "p10", userId }),
           },
         }),
-      close: async () => {
-        await stack.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
+      close,
     };
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
+    await close();
     throw e;
   }
 }

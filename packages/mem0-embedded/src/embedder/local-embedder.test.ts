@@ -52,6 +52,7 @@ describe("createLocalEmbedder (local-lexical-v2)", () => {
     expect(cos(noLexicon.embed(q), noLexicon.embed(evidence))).toBeLessThan(0.05);
     expect(cos(e.embed(q), e.embed(evidence))).toBeGreaterThan(0.1);
     expect(cos(e.embed("what do I do for a living"), e.embed("I'm a nurse"))).toBeLessThan(0.05);
+    expect(noLexicon.id).toBe("local-lexical-v2-no-lexicon");
   });
 
   it("keeps the stop words of a stop-word-only text instead of collapsing them onto one vector", () => {

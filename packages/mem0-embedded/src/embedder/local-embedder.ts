@@ -37,7 +37,7 @@ export const LOCAL_EMBEDDER_CONFIG: Omit<LexicalEmbedderConfig, "lexicon"> = {
 
 export interface LocalEmbedderOptions {
   dimensions?: number;
-  /** false leaves the concept lexicon out (measurement only: the id stays the same, so do not store with it). */
+  /** false leaves the concept lexicon out (for measurement); the id then ends in "-no-lexicon". */
   lexicon?: boolean;
 }
 
@@ -46,7 +46,8 @@ export function createLocalEmbedder(options: LocalEmbedderOptions = {}): LocalEm
   if (!Number.isInteger(dimensions) || dimensions < 16 || dimensions > 4096)
     throw new Error(`dimensions must be an integer in 16..4096, got ${dimensions}`);
   const useLexicon = options.lexicon ?? true;
-  return createLexicalEmbedder(LOCAL_EMBEDDER_ID, {
+  // Other vectors, so another id: the data-dir guard must not mix the two.
+  return createLexicalEmbedder(useLexicon ? LOCAL_EMBEDDER_ID : `${LOCAL_EMBEDDER_ID}-no-lexicon`, {
     ...LOCAL_EMBEDDER_CONFIG,
     dimensions,
     ...(useLexicon ? { lexicon: createConceptLexicon() } : { lexiconWeight: 0 }),
