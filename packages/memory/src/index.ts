@@ -8,6 +8,8 @@ export {
   type MemoryClient,
   type MemoryClientOptions,
 } from "./client/create-memory-client.js";
+export { adaptiveHttpLinks } from "./client/in-flight-split.js";
+export { requestFetch } from "./client/request-fetch.js";
 export {
   DEFAULT_CONFIG,
   type MemoryConfig,

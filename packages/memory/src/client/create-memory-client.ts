@@ -12,14 +12,14 @@
  * const memory = createMemoryClient({ source: "chatbot", gatewayUrl, serviceToken, userToken: () => session.jwt });
  */
 import { randomUUID } from "node:crypto";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import type { Dispatcher } from "undici";
 import type { InnerContext } from "../context.js";
 import { type AppRouter, appRouter } from "../root.js";
 import { sharedGatewayAgent } from "./gateway-agent.js";
 import { MEMORY_HEADERS } from "./headers.js";
-import { inFlightCounter } from "./in-flight-split.js";
+import { adaptiveHttpLinks } from "./in-flight-split.js";
 import { inProcessLink } from "./in-process-link.js";
 import { requestFetch } from "./request-fetch.js";
 
@@ -46,9 +46,6 @@ export interface MemoryClientOptions {
 }
 
 export type MemoryClient = TRPCClient<AppRouter>;
-
-/** Calls per HTTP batch (the gateway's body limit bounds the bytes; this bounds the head-of-line wait). */
-const MAX_BATCH = 64;
 
 const read = <T>(v: Lazy<T> | undefined): T | undefined =>
   typeof v === "function" ? (v as () => T | undefined)() : v;
@@ -82,18 +79,7 @@ export function createMemoryClient(options: MemoryClientOptions): MemoryClient {
       // message, and no re-serialising a growing batch to measure its URL (tRPC's maxURLLength check).
       methodOverride: "POST",
     } as const;
-    const inFlight = inFlightCounter<AppRouter>();
-    return createTRPCClient<AppRouter>({
-      links: [
-        inFlight.link,
-        splitLink({
-          condition: () => inFlight.count() > 1,
-          // Bounded batches: one slow call (a forget) should not hold back hundreds of others.
-          true: httpBatchLink({ ...http, maxItems: MAX_BATCH }),
-          false: httpLink(http),
-        }),
-      ],
-    });
+    return createTRPCClient<AppRouter>({ links: adaptiveHttpLinks<AppRouter>(http) });
   }
   if (!options.inProcess) {
     throw new Error("createMemoryClient needs gatewayUrl (HTTP) or inProcess.createContext (in-process)");
