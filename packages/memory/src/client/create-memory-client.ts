@@ -1,6 +1,6 @@
 /**
  * createMemoryClient: the one way apps call memory, with the same types whether the router runs in the app
- * (localLink, no HTTP) or behind the gateway (over undici with keep-alive: a call made while the client is idle
+ * (inProcessLink, no HTTP) or behind the gateway (over undici with keep-alive: a call made while the client is idle
  * goes out at once on httpLink, calls made while others are in flight are batched by httpBatchLink).
  *
  * @example in process (no MEMORY_GATEWAY_URL): the app verified its user and builds the principal itself
