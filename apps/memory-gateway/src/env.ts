@@ -3,6 +3,7 @@
  * file that touches `process.env` (biome rule noProcessEnv). Bad configuration fails at start with one message
  * that names each variable, says what is wrong and what to run — never with the value of a secret.
  */
+import { memoryStackProblems } from "@automatos/memory";
 import { z } from "zod";
 import { parseServiceTokens } from "./auth/parse-service-tokens.js";
 import { APP_NAMES, type GatewayConfig } from "./config.js";
@@ -121,17 +122,7 @@ function crossCheck(env: Env): string[] {
     problems.push(
       "GATEWAY_JWT_SECRET / GATEWAY_JWKS_URL: one is required to verify end-user tokens (HS256 secret or JWKS URL)",
     );
-  if (env.MEM0_API_URL && !env.MEM0_API_KEY)
-    problems.push("MEM0_API_KEY: required when MEM0_API_URL is set (mem0 rejects unauthenticated calls)");
-  if (env.MEM0_DIALECT === "platform" && !env.MEM0_API_URL)
-    problems.push(
-      "MEM0_DIALECT: `platform` needs MEM0_API_URL (the embedded mem0 speaks the server dialect)",
-    );
-  if (env.EMBEDDING_BASE_URL && !env.EMBEDDING_MODEL)
-    problems.push("EMBEDDING_MODEL: required when EMBEDDING_BASE_URL is set");
-  // No guessed default: a wrong dimension only shows up later as failed inserts into the vector column.
-  if (env.EMBEDDING_BASE_URL && env.EMBEDDING_DIMENSIONS === 0)
-    problems.push("EMBEDDING_DIMENSIONS: required when EMBEDDING_BASE_URL is set (the model's vector size)");
+  problems.push(...memoryStackProblems(env));
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push("LLM_MODEL: required when LLM_BASE_URL is set");
   return problems;
 }

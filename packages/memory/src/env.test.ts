@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readMemoryEnv } from "./env.js";
+import { memoryStackProblems, readMemoryEnv } from "./env.js";
 
 describe("readMemoryEnv", () => {
   it("defaults to an embedded mem0 and PGlite under .data", () => {
@@ -45,5 +45,28 @@ describe("readMemoryEnv", () => {
     );
     expect(() => readMemoryEnv({ MEM0_DIALECT: "other" })).toThrow(/MEM0_DIALECT/);
     expect(() => readMemoryEnv({ LLM_BASE_URL: "http://127.0.0.1/v1" })).toThrow(/LLM_MODEL/);
+  });
+});
+
+describe("memoryStackProblems", () => {
+  it("names each variable that another one makes necessary, and nothing when consistent", () => {
+    expect(memoryStackProblems({})).toEqual([]);
+    expect(
+      memoryStackProblems({ MEM0_API_URL: "http://mem0:8888", MEM0_API_KEY: "k", MEM0_DIALECT: "platform" }),
+    ).toEqual([]);
+    const problems = memoryStackProblems({
+      MEM0_API_URL: undefined,
+      MEM0_DIALECT: "platform",
+      EMBEDDING_BASE_URL: "http://emb:8000/v1",
+      EMBEDDING_DIMENSIONS: 0,
+    });
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "MEM0_DIALECT",
+      "EMBEDDING_MODEL",
+      "EMBEDDING_DIMENSIONS",
+    ]);
+    expect(memoryStackProblems({ MEM0_API_URL: "http://mem0:8888" })).toEqual([
+      "MEM0_API_KEY: required when MEM0_API_URL is set (mem0 refuses unauthenticated calls)",
+    ]);
   });
 });

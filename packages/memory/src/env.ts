@@ -49,6 +49,37 @@ export interface MemoryEnv {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
+/** The memory stack's variables that depend on each other, as an app's schema typed them. */
+export interface MemoryStackVars {
+  MEM0_API_URL?: string | undefined;
+  MEM0_API_KEY?: string | undefined;
+  MEM0_DIALECT?: string | undefined;
+  EMBEDDING_BASE_URL?: string | undefined;
+  EMBEDDING_MODEL?: string | undefined;
+  /** 0 or unset: not given. */
+  EMBEDDING_DIMENSIONS?: number | undefined;
+}
+
+/**
+ * The checks that span several memory-stack variables, for an app's configuration report (the gateway, and
+ * an app running the router in process). Each line names the variable to fix, never a value.
+ */
+export function memoryStackProblems(env: MemoryStackVars): string[] {
+  const problems: string[] = [];
+  if (env.MEM0_API_URL && !env.MEM0_API_KEY)
+    problems.push("MEM0_API_KEY: required when MEM0_API_URL is set (mem0 refuses unauthenticated calls)");
+  if (env.MEM0_DIALECT === "platform" && !env.MEM0_API_URL)
+    problems.push(
+      'MEM0_DIALECT: "platform" needs MEM0_API_URL (the embedded mem0 speaks the server dialect)',
+    );
+  if (env.EMBEDDING_BASE_URL && !env.EMBEDDING_MODEL)
+    problems.push("EMBEDDING_MODEL: required when EMBEDDING_BASE_URL is set");
+  // No guessed default: a wrong dimension only shows up later as failed inserts into the vector column.
+  if (env.EMBEDDING_BASE_URL && !env.EMBEDDING_DIMENSIONS)
+    problems.push("EMBEDDING_DIMENSIONS: required when EMBEDDING_BASE_URL is set (the model's vector size)");
+  return problems;
+}
+
 function fail(names: string[]): never {
   throw new Error(`invalid environment variable(s): ${[...new Set(names)].join(", ")}`);
 }

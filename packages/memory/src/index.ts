@@ -8,7 +8,7 @@ export {
   type MemoryClient,
   type MemoryClientOptions,
 } from "./client/create-memory-client.js";
-export { adaptiveHttpLinks } from "./client/in-flight-split.js";
+export { adaptiveHttpLinks } from "./client/adaptive-links.js";
 export { requestFetch } from "./client/request-fetch.js";
 export {
   DEFAULT_CONFIG,
@@ -31,7 +31,13 @@ export type {
   WorkspaceModes,
 } from "./cutover/ports.js";
 export { cachedWorkspaceModes, dbWorkspaceModes, MODE_CACHE_DEFAULTS } from "./cutover/workspace-modes.js";
-export { type Mem0Target, type MemoryEnv, readMemoryEnv } from "./env.js";
+export {
+  type Mem0Target,
+  type MemoryEnv,
+  type MemoryStackVars,
+  memoryStackProblems,
+  readMemoryEnv,
+} from "./env.js";
 export { memoryNotFound, policyError, toTRPCError } from "./errors.js";
 export { createLogger, type Logger, silentLogger } from "./logger.js";
 export type { Mem0Port, OutboxPort } from "./ports.js";

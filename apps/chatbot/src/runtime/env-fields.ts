@@ -3,6 +3,7 @@
  * that span several variables. Each app's `env.ts` (the only file that reads process.env) combines these
  * with its own fields and reports every problem at once through ConfigError.
  */
+import { memoryStackProblems } from "@automatos/memory";
 import type { AppName } from "@automatos/memory-policy";
 import { z } from "zod";
 
@@ -80,18 +81,7 @@ export function crossCheckCommon(env: CommonEnv, app: AppName, serviceToken: str
       problems.push(`${tokenVar}: must be at least ${MIN_SERVICE_TOKEN} characters`);
   } else {
     // In-process: this app talks to mem0 itself, so the mem0 variables matter here.
-    if (env.MEM0_API_URL && !env.MEM0_API_KEY)
-      problems.push("MEM0_API_KEY: required when MEM0_API_URL is set (mem0 refuses unauthenticated calls)");
-    if (env.MEM0_DIALECT === "platform" && !env.MEM0_API_URL)
-      problems.push(
-        'MEM0_DIALECT: "platform" needs MEM0_API_URL (the embedded mem0 speaks the server dialect)',
-      );
-    if (env.EMBEDDING_BASE_URL && !env.EMBEDDING_MODEL)
-      problems.push("EMBEDDING_MODEL: required when EMBEDDING_BASE_URL is set");
-    if (env.EMBEDDING_BASE_URL && env.EMBEDDING_DIMENSIONS === 0)
-      problems.push(
-        "EMBEDDING_DIMENSIONS: required when EMBEDDING_BASE_URL is set (the model's vector size)",
-      );
+    problems.push(...memoryStackProblems(env));
   }
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push("LLM_MODEL: required when LLM_BASE_URL is set");
   if (!env.LLM_BASE_URL && (env.LLM_MODEL || env.LLM_API_KEY))

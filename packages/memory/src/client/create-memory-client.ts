@@ -19,7 +19,7 @@ import type { InnerContext } from "../context.js";
 import { type AppRouter, appRouter } from "../root.js";
 import { sharedGatewayAgent } from "./gateway-agent.js";
 import { MEMORY_HEADERS } from "./headers.js";
-import { adaptiveHttpLinks } from "./in-flight-split.js";
+import { adaptiveHttpLinks } from "./adaptive-links.js";
 import { inProcessLink } from "./in-process-link.js";
 import { requestFetch } from "./request-fetch.js";
 

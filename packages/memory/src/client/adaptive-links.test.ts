@@ -2,7 +2,7 @@ import { createTRPCClient, type TRPCLink } from "@trpc/client";
 import { initTRPC } from "@trpc/server";
 import { observable } from "@trpc/server/observable";
 import { describe, expect, it } from "vitest";
-import { inFlightCounter } from "./in-flight-split.js";
+import { inFlightCounter } from "./adaptive-links.js";
 
 const t = initTRPC.create();
 const router = t.router({ ping: t.procedure.query(() => "pong") });
