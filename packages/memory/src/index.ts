@@ -3,12 +3,12 @@
  * See README.md for the procedure table, the recall pipeline and the error mapping.
  */
 
+export { adaptiveHttpLinks } from "./client/adaptive-links.js";
 export {
   createMemoryClient,
   type MemoryClient,
   type MemoryClientOptions,
 } from "./client/create-memory-client.js";
-export { adaptiveHttpLinks } from "./client/adaptive-links.js";
 export { requestFetch } from "./client/request-fetch.js";
 export {
   DEFAULT_CONFIG,

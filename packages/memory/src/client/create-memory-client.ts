@@ -17,9 +17,9 @@ import superjson from "superjson";
 import type { Dispatcher } from "undici";
 import type { InnerContext } from "../context.js";
 import { type AppRouter, appRouter } from "../root.js";
+import { adaptiveHttpLinks } from "./adaptive-links.js";
 import { sharedGatewayAgent } from "./gateway-agent.js";
 import { MEMORY_HEADERS } from "./headers.js";
-import { adaptiveHttpLinks } from "./adaptive-links.js";
 import { inProcessLink } from "./in-process-link.js";
 import { requestFetch } from "./request-fetch.js";
 
