@@ -20,6 +20,11 @@ export interface EngineEmbedder {
   dimensions: number;
   embedQuery(text: string): Promise<number[]>;
   embedDocuments(texts: string[]): Promise<number[][]>;
+  /**
+   * The search path's query embedding, when the embedder batches `embedQuery` (mem0 calls it for every add):
+   * a search must not wait behind a batch of writes. Absent: `embedQuery` is used.
+   */
+  embedForSearch?(text: string): Promise<number[]>;
 }
 
 export interface Mem0Engine {
