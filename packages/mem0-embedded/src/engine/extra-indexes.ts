@@ -9,6 +9,7 @@
  * The expressions must match mem0's SQL text exactly, or the planner will not use them.
  */
 import type { PGlite } from "@electric-sql/pglite";
+import { lexicalColumnStatements } from "./lexical-column.js";
 
 const ID_KEYS = ["user_id", "agent_id", "run_id"] as const;
 
@@ -37,7 +38,9 @@ export async function ensureExtraIndexes(db: PGlite): Promise<void> {
     // separate tuple, and the planner, seeing a small heap, prefers a sequential scan over HNSW.
     await db.exec(`ALTER TABLE "${table}" ALTER COLUMN vector SET STORAGE PLAIN`);
     const statements =
-      table === "memories" ? extraIndexStatements(table) : extraIndexStatements(table).slice(0, 3);
+      table === "memories"
+        ? [...extraIndexStatements(table), ...lexicalColumnStatements(table)]
+        : extraIndexStatements(table).slice(0, 3);
     for (const sql of statements) await db.exec(sql);
     // PGlite runs no autovacuum: planner statistics exist only when we ask for them.
     await db.exec(`ANALYZE "${table}"`);

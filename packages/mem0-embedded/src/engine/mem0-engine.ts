@@ -10,6 +10,7 @@ import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
 import { shortcutEmptyEntityStore } from "./empty-entity-store.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
+import { type HybridStore, installHybridSearch, isSearchRequest } from "./hybrid-search.js";
 import { endPgClients, internals } from "./mem0-internals.js";
 
 export const COLLECTION = "memories";
@@ -53,7 +54,7 @@ export async function createMem0Engine(args: {
   const dims = embedder.dimensions;
   const memory = new Memory({
     version: "v1.1",
-    embedder: { provider: "langchain", config: { model: embedder, embeddingDims: dims } },
+    embedder: { provider: "langchain", config: { model: searchAware(embedder), embeddingDims: dims } },
     vectorStore: {
       provider: "pgvector",
       // embeddingModelDims is what createCol uses; `dimension` alone yields vector(NaN).
@@ -87,6 +88,9 @@ export async function createMem0Engine(args: {
     for (const store of [internals(memory).vectorStore, internals(memory)._entityStore])
       store?.client?.on("error", (err) => console.error(`[mem0-embedded] pg client error: ${err.message}`));
     await ensureExtraIndexes(db);
+    const store = internals(memory).vectorStore;
+    if (!store) throw new Error("mem0's vector store did not initialise");
+    installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION });
     await shortcutEmptyEntityStore(internals(memory)._entityStore, db, `${COLLECTION}_entities`);
   }
   await initialise();
@@ -121,6 +125,22 @@ export async function createMem0Engine(args: {
       await endPgClients([internals(memory).vectorStore, internals(memory)._entityStore]);
       internals(memory).db?.close?.();
     },
+  };
+}
+
+/**
+ * mem0 embeds a search query and every added memory through the same `embedQuery`. An embedder that batches
+ * writes offers `embedForSearch` so that a search never waits behind a batch of adds.
+ */
+function searchAware(embedder: EngineEmbedder): EngineEmbedder {
+  const { embedForSearch } = embedder;
+  if (!embedForSearch) return embedder;
+  return {
+    id: embedder.id,
+    dimensions: embedder.dimensions,
+    embedQuery: (text) =>
+      isSearchRequest() ? embedForSearch.call(embedder, text) : embedder.embedQuery(text),
+    embedDocuments: (texts) => embedder.embedDocuments(texts),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * /search, /reset, /entities, /auth/setup-status, and /embedded/info (this package's own).
  */
+import { withSearchQuery } from "../../engine/hybrid-search.js";
 import { badRequest, parseOrThrow } from "../http-error.js";
 import type { Route, RouteContext } from "../route-table.js";
 import { type EngineItem, toMemoryItem } from "../translate.js";
@@ -17,13 +18,16 @@ async function search({ engine, body }: RouteContext) {
   const filters: Record<string, unknown> = { ...(req.filters ?? {}), ...idFilters(req) };
   if (!filters.user_id && !filters.agent_id && !filters.run_id)
     throw badRequest("filters must contain at least one of: user_id, agent_id, run_id.");
-  const { results } = await engine.memory.search(query, {
-    filters,
-    ...(req.top_k != null ? { topK: req.top_k } : {}),
-    ...(req.threshold != null ? { threshold: req.threshold } : {}),
-    explain: req.explain ?? false,
-    showExpired: req.show_expired ?? false,
-  });
+  // Hybrid: mem0's dense pool plus BM25 candidates of the same scope, fused (engine/hybrid-search.ts).
+  const { results } = await withSearchQuery(query, () =>
+    engine.memory.search(query, {
+      filters,
+      ...(req.top_k != null ? { topK: req.top_k } : {}),
+      ...(req.threshold != null ? { threshold: req.threshold } : {}),
+      explain: req.explain ?? false,
+      showExpired: req.show_expired ?? false,
+    }),
+  );
   return { body: { results: (results as EngineItem[]).map((m) => toMemoryItem(m, "search")) } };
 }
 

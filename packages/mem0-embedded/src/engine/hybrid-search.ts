@@ -1,0 +1,145 @@
+/**
+ * Hybrid retrieval inside mem0's own search.
+ *
+ * mem0ai/oss ranks only its semantic pool (the top max(4 x topK, 60) by cosine): its keyword score re-ranks
+ * that pool and a memory that matches the query's words but sits outside it is never returned. Here the
+ * pgvector store's `search` is wrapped while a search request runs: it fetches the dense pool as before AND
+ * the lexical candidates (BM25 over PostgreSQL full text, in the caller's scope), takes their union, and
+ * returns it with one fused score (score-fusion.ts). mem0 then does the rest exactly as before (threshold on
+ * that score, expiry, formatting, topK), and its own keyword term is switched off for that request so words
+ * are not counted twice.
+ *
+ * The wrapper acts only inside `withSearchQuery` (the REST /search route); mem0's internal searches (an
+ * inferred add looking for related memories) stay dense, as mem0 designed them.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { PGlite } from "@electric-sql/pglite";
+import { anyLexemeQuery, type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
+import { LEXICAL_COLUMN } from "./lexical-column.js";
+import { type ScopeConditions, scopeConditions } from "./scope-conditions.js";
+import { DEFAULT_FUSION, type FusionWeights, fuseScores } from "./score-fusion.js";
+
+export interface StoreHit {
+  id: string;
+  payload: Record<string, unknown>;
+  score: number;
+}
+
+export interface HybridStore {
+  search(vector: number[], limit: number, filters?: Record<string, unknown>): Promise<StoreHit[]>;
+  keywordSearch?(query: string, limit: number, filters?: Record<string, unknown>): Promise<unknown>;
+}
+
+interface SearchRequest {
+  query: string;
+  /** set by the wrapped `search` when it fused lexical candidates in */
+  fused: boolean;
+}
+
+const current = new AsyncLocalStorage<SearchRequest>();
+
+/** Runs a mem0 search with hybrid retrieval for `query`. */
+export function withSearchQuery<T>(query: string, run: () => Promise<T>): Promise<T> {
+  return current.run({ query, fused: false }, run);
+}
+
+/** True inside `withSearchQuery`: the embedder uses its unbatched query path there. */
+export function isSearchRequest(): boolean {
+  return current.getStore() !== undefined;
+}
+
+const STATS_TTL_MS = 10_000;
+const STATS_CACHE_MAX = 1_000;
+
+export interface HybridOptions {
+  table: string;
+  fusion?: FusionWeights;
+}
+
+export function installHybridSearch(store: HybridStore, db: PGlite, options: HybridOptions): void {
+  const denseSearch = store.search.bind(store);
+  const keywordSearch = store.keywordSearch?.bind(store);
+  const { table } = options;
+  const fusion = options.fusion ?? DEFAULT_FUSION;
+  // Scope statistics change slowly and only need to be roughly right: cached per scope for a few seconds.
+  const statsCache = new Map<string, { stats: Bm25Stats; at: number }>();
+
+  async function scopeStats(scope: ScopeConditions): Promise<Bm25Stats> {
+    const hit = statsCache.get(scope.key);
+    if (hit && Date.now() - hit.at < STATS_TTL_MS) return hit.stats;
+    const { rows } = await db.query<{ n: number; avg: number }>(
+      `SELECT count(*)::int AS n, coalesce(avg(length(${LEXICAL_COLUMN})), 0)::float8 AS avg ` +
+        `FROM "${table}" WHERE ${scope.sql}`,
+      scope.params,
+    );
+    const stats = { documents: rows[0]?.n ?? 0, averageLength: rows[0]?.avg ?? 0 };
+    if (statsCache.size >= STATS_CACHE_MAX) statsCache.clear();
+    statsCache.set(scope.key, { stats, at: Date.now() });
+    return stats;
+  }
+
+  async function lexicalScores(query: string, scope: ScopeConditions): Promise<Map<string, number>> {
+    const { rows: q } = await db.query<{ lexemes: string[] }>(
+      "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes",
+      [query],
+    );
+    const lexemes = q[0]?.lexemes ?? [];
+    if (lexemes.length === 0) return new Map();
+    const n = scope.params.length + 1;
+    const [{ rows }, stats] = await Promise.all([
+      db.query<{ id: string; lex: string }>(
+        `SELECT id::text AS id, ${LEXICAL_COLUMN}::text AS lex FROM "${table}" ` +
+          `WHERE ${scope.sql} AND ${LEXICAL_COLUMN} @@ $${n}::tsquery`,
+        [...scope.params, anyLexemeQuery(lexemes)],
+      ),
+      scopeStats(scope),
+    ]);
+    return bm25Scores(
+      lexemes,
+      rows.map((r) => parseTsvector(r.id, r.lex)),
+      stats,
+    );
+  }
+
+  async function cosinesOf(vector: number[], ids: string[]): Promise<StoreHit[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await db.query<{ id: string; payload: Record<string, unknown>; distance: number }>(
+      `SELECT id::text AS id, payload, (vector <=> $1::vector)::float8 AS distance FROM "${table}" ` +
+        "WHERE id = ANY($2::uuid[])",
+      [`[${vector.join(",")}]`, ids],
+    );
+    // Clamped to 0..1 exactly as mem0's pgvector store reports the cosine of its own hits.
+    return rows.map((r) => ({
+      id: r.id,
+      payload: r.payload,
+      score: Math.max(0, Math.min(1, 1 - r.distance)),
+    }));
+  }
+
+  store.search = async (vector, limit, filters) => {
+    const request = current.getStore();
+    const scope = request ? scopeConditions(filters, 1) : null;
+    if (!request || !scope) return denseSearch(vector, limit, filters);
+    const [dense, lexical] = await Promise.all([
+      denseSearch(vector, limit, filters),
+      lexicalScores(request.query, scope),
+    ]);
+    const inDense = new Set(dense.map((h) => String(h.id)));
+    const lexicalTop = [...lexical.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id]) => id)
+      .filter((id) => !inDense.has(id));
+    const hits = [...dense, ...(await cosinesOf(vector, lexicalTop))];
+    const payloads = new Map(hits.map((h) => [String(h.id), h.payload]));
+    request.fused = true;
+    return fuseScores(
+      hits.map((h) => ({ id: String(h.id), cosine: h.score, bm25: lexical.get(String(h.id)) ?? 0 })),
+      fusion,
+    ).map((f) => ({ id: f.id, payload: payloads.get(f.id) ?? {}, score: f.score }));
+  };
+
+  if (keywordSearch)
+    store.keywordSearch = async (query, limit, filters) =>
+      current.getStore()?.fused ? null : keywordSearch(query, limit, filters);
+}

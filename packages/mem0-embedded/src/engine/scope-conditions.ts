@@ -1,0 +1,46 @@
+/**
+ * The caller's filters as SQL conditions on mem0's `memories` table, for the lexical half of hybrid search.
+ *
+ * They must select exactly the rows mem0's own pgvector filter selects (`payload->>'key' = value`, booleans
+ * as JSON text, lists as `= ANY`), or the two halves of one search would see different scopes. Only the plain
+ * forms are translated: a filter with operators (`$or`, `{gte: ...}`, `*`) returns null and the search stays
+ * dense-only, which is still correctly scoped because mem0 applies those filters itself.
+ */
+
+export interface ScopeConditions {
+  /** `payload->>'k' = $n` conditions joined by AND; parameters start at `firstParam`. */
+  sql: string;
+  params: unknown[];
+  /** Stable text of the scope, a cache key for its statistics. */
+  key: string;
+}
+
+const SAFE_KEY = /^[a-zA-Z_]\w*$/;
+
+export function scopeConditions(
+  filters: Record<string, unknown> | undefined,
+  firstParam: number,
+): ScopeConditions | null {
+  const entries = Object.entries(filters ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return null;
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, value] of entries) {
+    if (!SAFE_KEY.test(key)) return null;
+    const n = firstParam + params.length;
+    if (typeof value === "string" || typeof value === "number") {
+      if (value === "*") return null;
+      conditions.push(`payload->>'${key}' = $${n}`);
+      params.push(String(value));
+    } else if (typeof value === "boolean") {
+      conditions.push(`payload->>'${key}' = $${n}`);
+      params.push(JSON.stringify(value));
+    } else if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
+      conditions.push(`payload->>'${key}' = ANY($${n}::text[])`);
+      params.push(value.map(String));
+    } else {
+      return null;
+    }
+  }
+  return { sql: conditions.join(" AND "), params, key: JSON.stringify(entries) };
+}
