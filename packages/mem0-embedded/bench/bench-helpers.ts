@@ -5,12 +5,14 @@ import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { Pool } from "undici";
 import { dataDirLayout } from "../src/data-dir.js";
-import { createLocalEmbedder, DEFAULT_LOCAL_DIMENSIONS } from "../src/embedder/local-embedder.js";
+import { createDefaultEmbedder } from "../src/embedder/default-embedder.js";
+import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "../src/embedder/minilm/identity.js";
 import { prepareMem0ProcessEnv } from "../src/env.js";
 import { startInProcess } from "../src/start-in-process.js";
 import { buildSearchIndexes, dropSearchIndexes, insertRows, type LoadRow } from "./bulk-load.js";
 
-export const embedder = createLocalEmbedder({ dimensions: DEFAULT_LOCAL_DIMENSIONS });
+/** What the loaders embed with: the engine's default (datasets are keyed by it). */
+export const embedder = { id: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS } as const;
 
 export function freshDataDir(prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -31,7 +33,8 @@ export async function loadRows(dir: string, rows: LoadRow[]): Promise<{ insertMs
   try {
     await dropSearchIndexes(db);
     const t0 = performance.now();
-    await insertRows(db, rows, (texts) => texts.map((t) => embedder.embed(t)));
+    const model = await createDefaultEmbedder(); // the process's shared session; batches of 32
+    await insertRows(db, rows, (texts) => model.embedDocuments(texts));
     const t1 = performance.now();
     await buildSearchIndexes(db);
     return { insertMs: t1 - t0, indexMs: performance.now() - t1 };

@@ -77,12 +77,12 @@ export async function buildSearchIndexes(db: PGlite): Promise<void> {
 export async function insertRows(
   db: PGlite,
   rows: LoadRow[],
-  embed: (texts: string[]) => number[][],
+  embed: (texts: string[]) => Promise<number[][]>,
 ): Promise<number> {
   const build = await payloadBuilder();
   for (let i = 0; i < rows.length; i += BATCH) {
     const chunk = rows.slice(i, i + BATCH);
-    const vectors = embed(chunk.map((r) => r.text));
+    const vectors = await embed(chunk.map((r) => r.text));
     const built: Captured[] = [];
     for (let j = 0; j < chunk.length; j++) {
       const row = chunk[j] as LoadRow;

@@ -8,8 +8,11 @@ import {
   dataDirLayout,
   ensureDataDir,
   loadOrCreateApiKey,
+  readEmbedderIdentity,
+  writeEmbedderIdentity,
 } from "./data-dir.js";
 import { LOCAL_EMBEDDER_ID } from "./embedder/local-embedder.js";
+import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "./embedder/minilm/identity.js";
 
 const dirs: string[] = [];
 function layout() {
@@ -41,12 +44,32 @@ describe("data directory", () => {
     );
   });
 
-  it("refuses a data directory of the previous local embedder, saying the default changed", () => {
+  it("refuses a data directory of an earlier local embedder, naming the re-embed command", () => {
+    for (const earlier of [
+      { name: "local-hash-v1", dimensions: 512 },
+      { name: LOCAL_EMBEDDER_ID, dimensions: 1024 },
+    ]) {
+      const l = layout();
+      checkEmbedderIdentity(l, earlier);
+      expect(() =>
+        checkEmbedderIdentity(l, { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS }),
+      ).toThrow(
+        new RegExp(
+          `holds vectors from embedder "${earlier.name}" \\(${earlier.dimensions} dims\\).*` +
+            `pnpm mem0:reembed --data-dir "${l.root}"`,
+        ),
+      );
+    }
+  });
+
+  it("records the embedder atomically and reads it back", () => {
     const l = layout();
-    checkEmbedderIdentity(l, { name: "local-hash-v1", dimensions: 512 });
-    expect(() => checkEmbedderIdentity(l, { name: LOCAL_EMBEDDER_ID, dimensions: 1024 })).toThrow(
-      /holds vectors from embedder "local-hash-v1" \(512 dims\).*default offline embedder changed from "local-hash-v1" to "local-lexical-v2"/,
-    );
+    expect(readEmbedderIdentity(l)).toBeUndefined();
+    writeEmbedderIdentity(l, { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS });
+    expect(readEmbedderIdentity(l)).toEqual({ name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS });
+    expect(() =>
+      checkEmbedderIdentity(l, { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS }),
+    ).not.toThrow();
   });
 
   it("takes over a lock left by a dead process, and releases its own", () => {

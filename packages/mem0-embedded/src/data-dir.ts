@@ -5,12 +5,14 @@
  *   <dataDir>/history.db     mem0's SQLite history (memory_history, messages)
  *   <dataDir>/mem0-config/   MEM0_DIR: mem0's config.json (anonymous id; telemetry itself is off)
  *   <dataDir>/api-key        the X-API-Key, generated at first start, mode 0600
- *   <dataDir>/embedder.json  which embedder made the stored vectors (a different one is refused at start)
+ *   <dataDir>/embedder.json  which embedder made the stored vectors (a different one is refused at start;
+ *                            `pnpm mem0:reembed` moves a directory to the default embedder and rewrites it last)
  *   <dataDir>/LOCK           pid of the process that has the cluster open (PGlite is single-process)
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEFAULT_EMBEDDER_ID } from "./embedder/minilm/identity.js";
 
 export interface DataDirLayout {
   root: string;
@@ -55,7 +57,7 @@ export function loadOrCreateApiKey(layout: DataDirLayout): string {
 }
 
 export interface EmbedderIdentity {
-  /** e.g. "local-lexical-v2" or "openai-compatible:text-embedding-3-small". */
+  /** e.g. "all-minilm-l6-v2" or "openai-compatible:text-embedding-3-small". */
   name: string;
   dimensions: number;
 }
@@ -65,28 +67,46 @@ export interface EmbedderIdentity {
  * fixed dimension: refuse to start rather than return garbage.
  */
 export function checkEmbedderIdentity(layout: DataDirLayout, current: EmbedderIdentity): void {
-  if (!existsSync(layout.embedderFile)) {
-    writeFileSync(layout.embedderFile, `${JSON.stringify(current)}\n`);
+  const stored = readEmbedderIdentity(layout);
+  if (!stored) {
+    writeEmbedderIdentity(layout, current);
     return;
   }
-  const stored = JSON.parse(readFileSync(layout.embedderFile, "utf8")) as EmbedderIdentity;
   if (stored.name !== current.name || stored.dimensions !== current.dimensions)
     throw new Error(
       `data directory ${layout.root} holds vectors from embedder "${stored.name}" (${stored.dimensions} dims), ` +
-        `but this start uses "${current.name}" (${current.dimensions} dims). ${remedy(stored, current)}`,
+        `but this start uses "${current.name}" (${current.dimensions} dims). ${remedy(layout, stored, current)}`,
     );
 }
 
-/** Older local embedder versions are a known upgrade, with its own advice. */
-const OLD_LOCAL_EMBEDDERS = new Set(["local-hash-v1"]);
+export function readEmbedderIdentity(layout: DataDirLayout): EmbedderIdentity | undefined {
+  if (!existsSync(layout.embedderFile)) return undefined;
+  return JSON.parse(readFileSync(layout.embedderFile, "utf8")) as EmbedderIdentity;
+}
 
-function remedy(stored: EmbedderIdentity, current: EmbedderIdentity): string {
-  if (OLD_LOCAL_EMBEDDERS.has(stored.name) && current.name.startsWith("local-"))
+/** Temp file + rename: a crash leaves the old record or the new one, never half of one. */
+export function writeEmbedderIdentity(layout: DataDirLayout, identity: EmbedderIdentity): void {
+  const tmp = `${layout.embedderFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ name: identity.name, dimensions: identity.dimensions })}\n`);
+  renameSync(tmp, layout.embedderFile);
+}
+
+/** The command that re-embeds a data directory in place with the default embedder. */
+export function reembedCommand(root: string): string {
+  return `pnpm mem0:reembed --data-dir ${JSON.stringify(root)}`;
+}
+
+function remedy(layout: DataDirLayout, stored: EmbedderIdentity, current: EmbedderIdentity): string {
+  if (current.name === DEFAULT_EMBEDDER_ID && !stored.name.startsWith("openai-compatible:"))
     return (
-      `The default offline embedder changed from "${stored.name}" to "${current.name}" (better recall, ` +
-      "see packages/mem0-embedded/README.md) and old vectors cannot be compared with new ones: export the " +
-      "memories with the release that wrote this directory and add them again on a new data directory, or " +
-      "delete this directory to discard them."
+      `The default offline embedder is now "${current.name}" (a sentence model, better recall; see ` +
+      "packages/mem0-embedded/README.md) and old vectors cannot be compared with new ones. Re-embed the " +
+      `stored memories in place (resumable, nothing is dropped): ${reembedCommand(layout.root)}`
+    );
+  if (current.name === DEFAULT_EMBEDDER_ID)
+    return (
+      "Configure the same embedding endpoint again (EMBEDDING_*), or move this directory to the offline " +
+      `default by re-embedding it in place: ${reembedCommand(layout.root)}`
     );
   return "Use another data directory, or start with the original embedder and POST /reset.";
 }

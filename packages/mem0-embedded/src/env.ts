@@ -74,3 +74,18 @@ export function readServeEnv(env: NodeJS.ProcessEnv = process.env): ServeEnv {
   }
   return out;
 }
+
+/** A path the user typed, relative to where they ran pnpm (INIT_CWD), not the package directory. */
+export function resolveFromInvocationDir(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), path);
+}
+
+/** MEM0_EMBEDDED_ONNX_THREADS: onnxruntime's intra-op threads, for measuring (unset: the default). */
+export function onnxThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.MEM0_EMBEDDED_ONNX_THREADS;
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`MEM0_EMBEDDED_ONNX_THREADS must be an integer in 1..64, got "${raw}"`);
+  return n;
+}

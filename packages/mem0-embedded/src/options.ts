@@ -20,6 +20,9 @@ export interface LlmOptions {
   timeoutMs?: number;
 }
 
+export const LOCAL_EMBEDDER_NAMES = ["minilm", "lexical-v2"] as const;
+export type LocalEmbedderName = (typeof LOCAL_EMBEDDER_NAMES)[number];
+
 export type ProcessModel = "child-process" | "in-process";
 
 export interface EmbeddedMem0Options {
@@ -30,11 +33,16 @@ export interface EmbeddedMem0Options {
   host?: "127.0.0.1";
   embedder?: EmbedderOptions;
   llm?: LlmOptions;
-  /** Dimensions of the local embedder when no `embedder` is given (default 1024). */
+  /**
+   * The offline embedder used when no `embedder` endpoint is given: "minilm" (default, all-MiniLM-L6-v2 on
+   * onnxruntime, 384 dims) or "lexical-v2" (the earlier hand-written hashing embedder, kept for measurement).
+   */
+  localEmbedder?: LocalEmbedderName;
+  /** Dimensions of the "lexical-v2" embedder (default 1024); MiniLM is always 384. */
   localDimensions?: number;
   /**
-   * false leaves the concept lexicon out of the local embedder (default true). For measuring what the lexicon
-   * contributes (tooling/relevance); the embedder id says so, so such a data dir is not mixed up.
+   * false leaves the concept lexicon out of the "lexical-v2" embedder (default true). For measuring what the
+   * lexicon contributes (tooling/relevance); the embedder id says so, so such a data dir is not mixed up.
    */
   localLexicon?: boolean;
   /** Default "child-process": PGlite runs SQL on the JS thread and would stall the host (see README). */
@@ -63,6 +71,7 @@ export const optionsSchema = z.object({
   host: z.literal("127.0.0.1").optional(),
   embedder: embedderSchema.optional(),
   llm: llmSchema.optional(),
+  localEmbedder: z.enum(LOCAL_EMBEDDER_NAMES).optional(),
   localDimensions: z.number().int().min(16).max(4096).optional(),
   localLexicon: z.boolean().optional(),
   processModel: z.enum(["child-process", "in-process"]).optional(),

@@ -12,6 +12,7 @@ import {
   loadOrCreateApiKey,
 } from "./data-dir.js";
 import { createLocalEmbedder, DEFAULT_LOCAL_DIMENSIONS } from "./embedder/local-embedder.js";
+import { createMiniLmEmbedder } from "./embedder/minilm-embedder.js";
 import { createOpenAiCompatibleEmbedder } from "./embedder/openai-compatible-embedder.js";
 import { createMem0Engine, type EngineEmbedder, type Mem0Engine } from "./engine/mem0-engine.js";
 import { type PgliteHost, startPgliteHost } from "./engine/pglite-host.js";
@@ -22,18 +23,23 @@ export interface EmbeddedMem0 {
   url: string;
   apiKey: string;
   inference: "on" | "off";
-  /** e.g. "local-lexical-v2 (1024 dims)" or "openai-compatible:text-embedding-3-small (1536 dims)". */
+  /** e.g. "all-minilm-l6-v2 (384 dims)" or "openai-compatible:text-embedding-3-small (1536 dims)". */
   embedder: string;
   close(): Promise<void>;
 }
 
-export function chooseEmbedder(options: EmbeddedMem0Options): EngineEmbedder {
-  return options.embedder
-    ? createOpenAiCompatibleEmbedder(options.embedder)
-    : createLocalEmbedder({
-        dimensions: options.localDimensions ?? DEFAULT_LOCAL_DIMENSIONS,
-        lexicon: options.localLexicon ?? true,
-      });
+/**
+ * A configured endpoint wins; otherwise the offline default, all-MiniLM-L6-v2 (its model is loaded here,
+ * once per process). The lexical embedder only when asked for by name (measurement).
+ */
+export async function chooseEmbedder(options: EmbeddedMem0Options): Promise<EngineEmbedder> {
+  if (options.embedder) return createOpenAiCompatibleEmbedder(options.embedder);
+  if (options.localEmbedder === "lexical-v2")
+    return createLocalEmbedder({
+      dimensions: options.localDimensions ?? DEFAULT_LOCAL_DIMENSIONS,
+      lexicon: options.localLexicon ?? true,
+    });
+  return createMiniLmEmbedder();
 }
 
 export async function startInProcess(options: EmbeddedMem0Options): Promise<EmbeddedMem0> {
@@ -51,7 +57,7 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
   };
   try {
     const apiKey = loadOrCreateApiKey(layout);
-    const embedder = chooseEmbedder(options);
+    const embedder = await chooseEmbedder(options);
     checkEmbedderIdentity(layout, { name: embedder.id, dimensions: embedder.dimensions });
     host = await startPgliteHost(layout.pgDir);
     engine = await createMem0Engine({

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { LOCAL_EMBEDDER_ID } from "../src/embedder/local-embedder.js";
+import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "../src/embedder/minilm/identity.js";
 import { startEmbeddedMem0 } from "../src/start.js";
 import { call, tempDir, userMessage } from "./support/test-server.js";
 
@@ -69,8 +69,8 @@ describe("lifecycle", () => {
       "pg",
     ]);
     expect(JSON.parse(readFileSync(join(dataDir, "embedder.json"), "utf8"))).toEqual({
-      name: LOCAL_EMBEDDER_ID,
-      dimensions: 1024,
+      name: DEFAULT_EMBEDDER_ID,
+      dimensions: MINILM_DIMENSIONS,
     });
     expect(existsSync(join(dataDir, "LOCK"))).toBe(false);
   });
@@ -82,7 +82,7 @@ describe("lifecycle", () => {
     } finally {
       await running.close();
     }
-    await expect(startEmbeddedMem0({ dataDir, localDimensions: 256 })).rejects.toThrow(
+    await expect(startEmbeddedMem0({ dataDir, localEmbedder: "lexical-v2" })).rejects.toThrow(
       /holds vectors from embedder/,
     );
   });

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_EMBEDDER_ID } from "../src/embedder/local-embedder.js";
+import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "../src/embedder/minilm/identity.js";
 import { call, startTestServer, type TestServer, userMessage } from "./support/test-server.js";
 
 let s: TestServer;
@@ -368,7 +368,7 @@ describe("routing and auth", () => {
     const info = (await call(s, "GET", "/embedded/info")).body as Item;
     expect(info).toMatchObject({
       inference: "off",
-      embedder: { name: LOCAL_EMBEDDER_ID, dimensions: 1024 },
+      embedder: { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS },
       llm: null,
     });
   });

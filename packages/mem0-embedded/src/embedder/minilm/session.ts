@@ -1,0 +1,44 @@
+/**
+ * One onnxruntime InferenceSession per process, created on first use and shared by every MiniLM embedder
+ * of the process (the engine, the re-embed command and benches each load the model once).
+ *
+ * onnxruntime-node loads the CPU library shipped inside its npm package; nothing is downloaded.
+ */
+import * as ort from "onnxruntime-node";
+import { onnxThreadsFromEnv } from "../../env.js";
+import { ensureModelFile } from "./model-cache.js";
+
+/**
+ * Two intra-op threads: the machines this runs on have 2 cores, and a batch of 32 short texts ran fastest
+ * with both; one inter-op thread since the graph is a single chain.
+ */
+export const DEFAULT_INTRA_OP_THREADS = 2;
+
+export interface SessionOptions {
+  intraOpNumThreads?: number;
+  cacheDir?: string;
+}
+
+const sessions = new Map<string, Promise<ort.InferenceSession>>();
+
+export function sharedSession(options: SessionOptions = {}): Promise<ort.InferenceSession> {
+  const threads = options.intraOpNumThreads ?? onnxThreadsFromEnv() ?? DEFAULT_INTRA_OP_THREADS;
+  const key = `${threads}:${options.cacheDir ?? ""}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = (async () => {
+      const { path } = ensureModelFile(options.cacheDir);
+      return ort.InferenceSession.create(path, {
+        intraOpNumThreads: threads,
+        interOpNumThreads: 1,
+        executionMode: "sequential",
+        graphOptimizationLevel: "all",
+      });
+    })();
+    sessions.set(key, session);
+    session.catch(() => sessions.delete(key)); // a failed load may be retried
+  }
+  return session;
+}
+
+export { ort };
