@@ -5,10 +5,12 @@
  */
 import { type ResolvedOptions, resolveOptions } from "./client-options.js";
 import { createExchange } from "./core/exchange.js";
+import { findByMetadata } from "./core/find-by-metadata.js";
 import {
   validateAdd,
   validateDeleteAll,
   validateEntity,
+  validateFind,
   validateGetAll,
   validateSearch,
   validateUpdate,
@@ -58,6 +60,7 @@ export function createMem0Client(options: Mem0ClientOptions): Mem0Client {
     add: (req, opts) => guard(() => ops.add(validateAdd(req), opts)),
     search: (req, opts) => guard(() => ops.search(validateSearch(req), opts)),
     getAll: (req, opts) => guard(() => ops.getAll(validateGetAll(req), opts)),
+    findByMetadata: (req, opts) => guard(() => findByMetadata(ops, o.dialect, validateFind(req), opts)),
     get: (id, opts) => guard(() => ops.get(assertUuid("id", id), opts)),
     update: (id, req, opts) => guard(() => ops.update(assertUuid("id", id), validateUpdate(req), opts)),
     delete: (id, opts) => guard(() => ops.delete(assertUuid("id", id), opts)),

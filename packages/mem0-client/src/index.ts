@@ -10,6 +10,7 @@ export type {
   CallMeta,
   CallOptions,
   EntityIds,
+  FindByMetadataRequest,
   GetAllRequest,
   Mem0Client,
   Mem0ClientOptions,

@@ -84,6 +84,15 @@ export interface SearchRequest {
   explain?: boolean;
 }
 
+/** Memories of one scope whose metadata holds exactly these string values (see findByMetadata). */
+export interface FindByMetadataRequest extends EntityIds {
+  metadata: Record<string, string>;
+  /** Text to search with (the server can only filter metadata inside a search): the memory's own text. */
+  query: string;
+  /** Default 100. */
+  topK?: number;
+}
+
 export interface GetAllRequest extends EntityIds {
   topK?: number;
 }
@@ -146,6 +155,11 @@ export interface Mem0Client {
   add(req: AddRequest, opts?: CallOptions): Promise<AddResult>;
   search(req: SearchRequest, opts?: CallOptions): Promise<Mem0Memory[]>;
   getAll(req: GetAllRequest, opts?: CallOptions): Promise<Mem0Memory[]>;
+  /**
+   * Memories of the scope carrying the given metadata values (server dialect: a filtered search, threshold
+   * 0); null when the dialect cannot tell (platform). For the outbox's "did my add land?" check.
+   */
+  findByMetadata(req: FindByMetadataRequest, opts?: CallOptions): Promise<Mem0Memory[] | null>;
   /** null when the memory does not exist (the server's `200 null`, the platform's 404). */
   get(id: string, opts?: CallOptions): Promise<Mem0Memory | null>;
   update(id: string, req: UpdateRequest, opts?: CallOptions): Promise<void>;

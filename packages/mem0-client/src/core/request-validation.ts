@@ -6,7 +6,14 @@
  */
 import { z } from "zod";
 import { validationError } from "../errors.js";
-import type { AddRequest, EntityIds, GetAllRequest, SearchRequest, UpdateRequest } from "../types.js";
+import type {
+  AddRequest,
+  EntityIds,
+  FindByMetadataRequest,
+  GetAllRequest,
+  SearchRequest,
+  UpdateRequest,
+} from "../types.js";
 
 const entityId = z
   .string()
@@ -56,6 +63,19 @@ const deleteAllSchema = z
     message: "needs at least one of userId, agentId, runId",
   });
 
+const findSchema = z
+  .object({
+    ...ids,
+    metadata: z
+      .record(z.string().regex(/^[a-zA-Z_]\w*$/, "keys must be identifiers"), z.string().min(1).max(512))
+      .refine((m) => Object.keys(m).length > 0, { message: "must hold at least one key" }),
+    query: z.string().trim().min(1, "must not be empty"),
+    topK: z.number().int("must be an integer").min(1).max(1000).optional(),
+  })
+  .refine((r) => r.userId !== undefined || r.agentId !== undefined || r.runId !== undefined, {
+    message: "needs at least one of userId, agentId, runId",
+  });
+
 const entityType = z.enum(["user", "agent", "run"]);
 
 function check<S extends z.ZodType>(schema: S, input: unknown, root: string): z.output<S> {
@@ -69,6 +89,8 @@ function check<S extends z.ZodType>(schema: S, input: unknown, root: string): z.
 export const validateAdd = (r: AddRequest): AddRequest => check(addSchema, r, "add");
 export const validateSearch = (r: SearchRequest): SearchRequest => check(searchSchema, r, "search");
 export const validateGetAll = (r: GetAllRequest): GetAllRequest => check(getAllSchema, r ?? {}, "getAll");
+export const validateFind = (r: FindByMetadataRequest): FindByMetadataRequest =>
+  check(findSchema, r, "findByMetadata");
 export const validateUpdate = (r: UpdateRequest): UpdateRequest => check(updateSchema, r, "update");
 export const validateDeleteAll = (r: EntityIds): EntityIds => check(deleteAllSchema, r ?? {}, "deleteAll");
 export const validateEntity = (type: unknown, id: unknown) => ({

@@ -7,7 +7,10 @@ import type { AddRequest, CallOptions, Mem0Client, UpdateRequest } from "../type
  * What a dialect implements: the memory calls, with inputs already validated by the client. Breaker state
  * and lifecycle belong to the client, not to a dialect.
  */
-export type DialectOps = Omit<Mem0Client, "dialect" | "breakerState" | "onBreakerChange" | "close">;
+export type DialectOps = Omit<
+  Mem0Client,
+  "dialect" | "breakerState" | "onBreakerChange" | "close" | "findByMetadata"
+>;
 
 /** snake_case entity ids, dropping absent ones (mem0 treats an explicit null like an absent key anyway). */
 export function snakeIds(r: { userId?: string; agentId?: string; runId?: string }) {
