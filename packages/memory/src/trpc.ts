@@ -39,7 +39,17 @@ function describeZod(error: z.core.$ZodError): { message: string; field: string 
 }
 
 const t = initTRPC.context<InnerContext>().create({
-  transformer: superjson,
+  transformer: {
+    // superjson copies what it deserialises by assignment, and `copy["__proto__"] = v` drops that key (or
+    // swaps the copy's prototype) silently. In place, the freshly parsed request keeps it as an own key, so
+    // the input schemas see it and refuse it by name. Same wire format as plain superjson on both sides.
+    input: {
+      serialize: (value: unknown) => superjson.serialize(value),
+      deserialize: (payload: unknown) =>
+        superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0], { inPlace: true }),
+    },
+    output: superjson,
+  },
   isDev: false,
   errorFormatter({ shape, error }) {
     // Only input errors are described: a zod error behind anything else (output validation) is our bug.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { metadataSchema } from "./metadata.js";
+import { filtersSchema, metadataSchema } from "./metadata.js";
 
 const deep = (n: number): unknown => (n === 0 ? "leaf" : { a: deep(n - 1) });
 
@@ -31,6 +31,34 @@ const cases: { name: string; input: unknown; ok: boolean; path?: string }[] = [
   { name: "non-finite number", input: { n: Number.POSITIVE_INFINITY }, ok: false, path: "n" },
   { name: "not JSON (a Date)", input: { when: new Date(0) }, ok: false, path: "when" },
   { name: "array too long", input: { xs: Array.from({ length: 33 }, () => 1) }, ok: false, path: "xs" },
+  // JSON.parse keeps "__proto__" as an own key (what an HTTP body carries); it must be refused, not dropped.
+  {
+    name: "own __proto__ key",
+    input: JSON.parse('{"a":1,"__proto__":{"x":1}}'),
+    ok: false,
+    path: "__proto__",
+  },
+  {
+    name: "own __proto__ key, primitive",
+    input: JSON.parse('{"__proto__":"x"}'),
+    ok: false,
+    path: "__proto__",
+  },
+  { name: "own __proto__ key, null", input: JSON.parse('{"__proto__":null}'), ok: false, path: "__proto__" },
+  {
+    name: "nested __proto__",
+    input: JSON.parse('{"a":{"b":{"__proto__":1}}}'),
+    ok: false,
+    path: "a.b.__proto__",
+  },
+  {
+    name: "__proto__ in an array item",
+    input: JSON.parse('{"a":[{"__proto__":{}}]}'),
+    ok: false,
+    path: "a.0.__proto__",
+  },
+  { name: "constructor", input: { constructor: 1 }, ok: false, path: "constructor" },
+  { name: "nested prototype", input: { a: { prototype: {} } }, ok: false, path: "a.prototype" },
 ];
 
 describe("metadataSchema", () => {
@@ -41,4 +69,27 @@ describe("metadataSchema", () => {
       if (!r.success && c.path !== undefined) expect(r.error.issues[0]?.path.join(".")).toBe(c.path);
     });
   }
+
+  it("says why a prototype key is refused", () => {
+    const r = metadataSchema.safeParse(JSON.parse('{"__proto__":{"isAdmin":true}}'));
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe(
+      "is a JavaScript prototype key (__proto__, constructor, prototype): refused",
+    );
+  });
+});
+
+describe("filtersSchema", () => {
+  it("refuses an own __proto__, constructor or prototype key instead of dropping it", () => {
+    for (const [raw, path] of [
+      ['{"topic":"tea","__proto__":"x"}', "__proto__"],
+      ['{"constructor":"x"}', "constructor"],
+      ['{"prototype":1}', "prototype"],
+    ] as const) {
+      const r = filtersSchema.safeParse(JSON.parse(raw));
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.path.join(".")).toBe(path);
+    }
+    expect(filtersSchema.safeParse({ topic: "tea" }).success).toBe(true);
+  });
 });

@@ -9,6 +9,14 @@ import { isStorableText, STORABLE_TEXT, STORABLE_TEXT_RULE } from "./text.js";
 
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
+/**
+ * Keys that reach an object's prototype when assigned (`o["__proto__"] = v` replaces the prototype). JSON
+ * keeps "__proto__" as an own key, but any copy by assignment (zod's record, superjson's copy) drops it
+ * silently or swaps the copy's prototype; they are refused by name, on the value as received.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+const PROTOTYPE_KEY_RULE = "is a JavaScript prototype key (__proto__, constructor, prototype): refused";
+
 /** Compared after lower-casing and dropping "_" and "-" (so userId, USER-ID and user_id are all caught). */
 const RESERVED = new Set(
   [
@@ -80,6 +88,7 @@ function firstIssue(
   for (const [k, v] of Object.entries(value)) {
     counter.keys++;
     if (counter.keys > m.maxKeys) return issue(path, `has more than ${m.maxKeys} keys in total`);
+    if (PROTOTYPE_KEYS.has(k)) return issue([...path, k], PROTOTYPE_KEY_RULE);
     if (!KEY.test(k)) {
       return issue(
         [...path, k.slice(0, 64)],
@@ -93,7 +102,22 @@ function firstIssue(
   return null;
 }
 
-export const metadataSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Checks run on the value as received, before the record schema copies it (a copy would lose an own
+ * "__proto__" key); `z.custom(() => true)` only carries the input type. The record schema after the pipe
+ * gives the usual error for a non-object and is not reached when a check failed.
+ */
+const onReceivedValue = <T>(check: (value: Record<string, unknown>, ctx: z.RefinementCtx) => void) =>
+  z
+    .custom<T>(() => true)
+    .superRefine((value, ctx) => {
+      if (isRecord(value)) check(value, ctx);
+    });
+
+export const metadataSchema = onReceivedValue<Record<string, unknown>>((value, ctx) => {
   const found = firstIssue(value, [], 0, { keys: 0 });
   if (found) {
     ctx.addIssue(found);
@@ -104,20 +128,25 @@ export const metadataSchema = z.record(z.string(), z.unknown()).superRefine((val
   if (bytes > LIMITS.metadata.maxBytes) {
     ctx.addIssue(issue([], `must serialise to at most ${LIMITS.metadata.maxBytes} bytes`));
   }
-});
+}).pipe(z.record(z.string(), z.unknown()));
 /** Metadata equality filters (narrowing only; the policy's composeFilters checks keys and reserved names). */
-export const filtersSchema = z
-  .record(
-    z.string().max(64),
-    z.union([
-      z
-        .string()
-        .max(LIMITS.filters.valueChars)
-        .refine(...STORABLE_TEXT),
-      z.number(),
-      z.boolean(),
-    ]),
-  )
-  .refine((f) => Object.keys(f).length <= LIMITS.filters.maxKeys, {
-    message: `at most ${LIMITS.filters.maxKeys} keys`,
-  });
+export const filtersSchema = onReceivedValue<Record<string, string | number | boolean>>((value, ctx) => {
+  const key = Object.keys(value).find((k) => PROTOTYPE_KEYS.has(k));
+  if (key !== undefined) ctx.addIssue(issue([key], PROTOTYPE_KEY_RULE));
+}).pipe(
+  z
+    .record(
+      z.string().max(64),
+      z.union([
+        z
+          .string()
+          .max(LIMITS.filters.valueChars)
+          .refine(...STORABLE_TEXT),
+        z.number(),
+        z.boolean(),
+      ]),
+    )
+    .refine((f) => Object.keys(f).length <= LIMITS.filters.maxKeys, {
+      message: `at most ${LIMITS.filters.maxKeys} keys`,
+    }),
+);
