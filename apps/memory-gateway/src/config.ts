@@ -19,11 +19,23 @@ export interface JwtConfig {
   /** The claim holding the workspace id (`sub` holds the user id). */
   workspaceClaim: string;
   clockToleranceSec: number;
+  /** Longest accepted `exp - iat` in seconds; `iat` is required so the lifetime can be measured. */
+  maxLifetimeSec: number;
+}
+
+/**
+ * Which acting identities a service token may assert (GATEWAY_SERVICE_GRANTS). The default is none: a token
+ * acts for no agent and no run unless the operator lists them. Agent ids are in canonical form.
+ */
+export interface ServiceGrant {
+  agents: "any" | readonly string[];
+  runs: boolean;
 }
 
 export interface ServiceTokenHash {
   app: AppName;
   sha256: Buffer;
+  grant: ServiceGrant;
 }
 
 export type Mem0Config =

@@ -88,7 +88,55 @@ describe("parseGatewayEnv", () => {
     );
   });
 
+  it("bounds user-token lifetimes at 24 h unless configured", () => {
+    expect(parseGatewayEnv(minimal).auth.jwt.maxLifetimeSec).toBe(86_400);
+    expect(parseGatewayEnv({ ...minimal, GATEWAY_JWT_MAX_LIFETIME_S: "3600" }).auth.jwt.maxLifetimeSec).toBe(
+      3_600,
+    );
+  });
+
+  it("grants no agent and no run by default; GATEWAY_SERVICE_GRANTS lists them per app", () => {
+    const grantOf = (env: Record<string, string>, app: string) =>
+      parseGatewayEnv(env).auth.serviceTokens.find((t) => t.app === app)?.grant;
+    expect(grantOf(minimal, "agents")).toEqual({ agents: [], runs: false });
+    const listed = {
+      ...minimal,
+      GATEWAY_SERVICE_GRANTS: " agents:agent=trip-planner, agents:agent=Meeting-Scribe,agents:runs ",
+    };
+    expect(grantOf(listed, "agents")).toEqual({ agents: ["trip-planner", "Meeting-Scribe"], runs: true });
+    expect(grantOf(listed, "chatbot")).toEqual({ agents: [], runs: false });
+    expect(grantOf({ ...minimal, GATEWAY_SERVICE_GRANTS: "agents:agent=*" }, "agents")).toEqual({
+      agents: "any",
+      runs: false,
+    });
+  });
+
   const refusals: { name: string; env: Record<string, string | undefined>; problem: RegExp }[] = [
+    {
+      name: "a user-token lifetime out of range",
+      env: { ...minimal, GATEWAY_JWT_MAX_LIFETIME_S: "1e12" },
+      problem: /^GATEWAY_JWT_MAX_LIFETIME_S: must be an integer in 60\.\.2592000/,
+    },
+    {
+      name: "a grant for an app that may not act for agents or runs",
+      env: { ...minimal, GATEWAY_SERVICE_GRANTS: "chatbot:runs" },
+      problem: /^GATEWAY_SERVICE_GRANTS: entry 1: the chatbot app may not act for an agent or a run/,
+    },
+    {
+      name: "a grant whose agent id breaks the id grammar",
+      env: { ...minimal, GATEWAY_SERVICE_GRANTS: "agents:agent=trip_planner" },
+      problem: /^GATEWAY_SERVICE_GRANTS: entry 1 \(agents\): agent id must be 1-64 characters/,
+    },
+    {
+      name: "an unknown grant",
+      env: { ...minimal, GATEWAY_SERVICE_GRANTS: "agents:everything" },
+      problem: /^GATEWAY_SERVICE_GRANTS: entry 1 \(agents\): expected "agent=<id>", "agent=\*" or "runs"/,
+    },
+    {
+      name: "a grant for an app without a service token",
+      env: { ...minimal, GATEWAY_SERVICE_GRANTS: "workflows:runs" },
+      problem: /^GATEWAY_SERVICE_GRANTS: entry 1: the workflows app has no service token/,
+    },
     {
       name: "missing service tokens",
       env: { GATEWAY_JWT_SECRET: JWT_SECRET },

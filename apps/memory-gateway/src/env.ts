@@ -5,6 +5,7 @@
  */
 import { memoryStackProblems } from "@automatos/memory";
 import { z } from "zod";
+import { parseServiceGrants } from "./auth/parse-service-grants.js";
 import { parseServiceTokens } from "./auth/parse-service-tokens.js";
 import { APP_NAMES, type GatewayConfig } from "./config.js";
 
@@ -54,10 +55,17 @@ const serviceTokens = optionalString.transform((raw, ctx) => {
   return entries;
 });
 
+const serviceGrants = optionalString.transform((raw, ctx) => {
+  const { grants, firstEntry, problems } = parseServiceGrants(raw);
+  for (const message of problems) ctx.addIssue({ code: "custom", message });
+  return { grants, firstEntry };
+});
+
 const envSchema = z.object({
   GATEWAY_HOST: optionalString.transform((v) => v ?? "127.0.0.1"),
   GATEWAY_PORT: intIn(0, 65_535, 4000),
   GATEWAY_SERVICE_TOKENS: serviceTokens,
+  GATEWAY_SERVICE_GRANTS: serviceGrants,
   GATEWAY_JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= MIN_JWT_SECRET, {
     message: `must be at least ${MIN_JWT_SECRET} characters (HS256 needs a 256-bit key)`,
   }),
@@ -66,6 +74,8 @@ const envSchema = z.object({
   GATEWAY_JWT_AUDIENCE: optionalString,
   GATEWAY_JWT_WORKSPACE_CLAIM: optionalString.transform((v) => v ?? "workspace_id"),
   GATEWAY_JWT_CLOCK_TOLERANCE_S: intIn(0, 300, 5),
+  // 24 h by default, 30 days at most: a user token is a bearer credential, its life bounds a leak.
+  GATEWAY_JWT_MAX_LIFETIME_S: intIn(60, 30 * 86_400, 86_400),
   GATEWAY_JWKS_TIMEOUT_MS: intIn(100, 30_000, 2_000),
   GATEWAY_MAX_BODY_BYTES: intIn(1_024, 16 * 1024 * 1024, 1024 * 1024),
   GATEWAY_SHUTDOWN_GRACE_MS: intIn(0, 120_000, 10_000),
@@ -122,6 +132,11 @@ function crossCheck(env: Env): string[] {
     problems.push(
       "GATEWAY_JWT_SECRET / GATEWAY_JWKS_URL: one is required to verify end-user tokens (HS256 secret or JWKS URL)",
     );
+  const tokenApps = new Set(env.GATEWAY_SERVICE_TOKENS.map((t) => t.app));
+  for (const [app, n] of env.GATEWAY_SERVICE_GRANTS.firstEntry) {
+    if (!tokenApps.has(app))
+      problems.push(`GATEWAY_SERVICE_GRANTS: entry ${n}: the ${app} app has no service token`);
+  }
   problems.push(...memoryStackProblems(env));
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push("LLM_MODEL: required when LLM_BASE_URL is set");
   return problems;
@@ -132,7 +147,10 @@ function toConfig(env: Env): GatewayConfig {
     host: env.GATEWAY_HOST,
     port: env.GATEWAY_PORT,
     auth: {
-      serviceTokens: env.GATEWAY_SERVICE_TOKENS,
+      serviceTokens: env.GATEWAY_SERVICE_TOKENS.map((t) => ({
+        ...t,
+        grant: env.GATEWAY_SERVICE_GRANTS.grants[t.app] ?? t.grant,
+      })),
       jwt: {
         key: env.GATEWAY_JWT_SECRET
           ? { kind: "hs256", secret: new TextEncoder().encode(env.GATEWAY_JWT_SECRET) }
@@ -141,6 +159,7 @@ function toConfig(env: Env): GatewayConfig {
         audience: env.GATEWAY_JWT_AUDIENCE,
         workspaceClaim: env.GATEWAY_JWT_WORKSPACE_CLAIM,
         clockToleranceSec: env.GATEWAY_JWT_CLOCK_TOLERANCE_S,
+        maxLifetimeSec: env.GATEWAY_JWT_MAX_LIFETIME_S,
       },
     },
     limits: { maxBodyBytes: env.GATEWAY_MAX_BODY_BYTES, shutdownGraceMs: env.GATEWAY_SHUTDOWN_GRACE_MS },

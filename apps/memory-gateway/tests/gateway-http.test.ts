@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "./helpers/gateway-fixture.js";
 import { signUserToken, TEST_SERVICE_SECRETS, type UserTokenClaims } from "./helpers/tokens.js";
@@ -8,7 +9,11 @@ let stack: TestStack;
 let url: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ GATEWAY_JWT_AUDIENCE: AUDIENCE, GATEWAY_MAX_BODY_BYTES: "4096" });
+  stack = await startTestStack({
+    GATEWAY_JWT_AUDIENCE: AUDIENCE,
+    GATEWAY_MAX_BODY_BYTES: "4096",
+    GATEWAY_SERVICE_GRANTS: "agents:agent=agent-1,workflows:runs",
+  });
   url = stack.gateway.url;
 });
 afterAll(() => stack?.close());
@@ -78,6 +83,62 @@ describe("authentication over HTTP", () => {
     expect(trpcError(res.body).data.code).toBe("FORBIDDEN");
   });
 
+  it("refuses a user token valid for longer than the maximum lifetime (exp = 1e12)", async () => {
+    const res = await trpcQuery(url, "memory.health", {
+      headers: await headers("chatbot", { ...alice, expiresAt: 1e12 }),
+    });
+    expect(res.status).toBe(401);
+    expect(trpcError(res.body).message).toBe(
+      "authentication required: send a valid service token and user token",
+    );
+  });
+
+  it("refuses a repeated Authorization header on the wire (400), without echoing either value", async () => {
+    const h = await headers("chatbot", alice);
+    for (const second of [`Bearer ${TEST_SERVICE_SECRETS.admin}`, h.authorization]) {
+      // fetch would merge the two into one line; node:http sends each array item as its own header line.
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${url}/trpc/memory.health`, { timeout: 10_000 }, (r) => {
+          let body = "";
+          r.setEncoding("utf8");
+          r.on("data", (c) => {
+            body += c;
+          });
+          r.on("end", () => resolve({ status: r.statusCode ?? 0, body }));
+        });
+        req.setHeader("authorization", [h.authorization, second]);
+        req.setHeader("x-automatos-user-token", h["x-automatos-user-token"]);
+        req.on("timeout", () => req.destroy(new Error("timeout")));
+        req.on("error", reject);
+        req.end();
+      });
+      expect(res.status).toBe(400);
+      expect(trpcError(JSON.parse(res.body)).message).toBe("the authorization header must be sent once");
+      for (const secret of Object.values(TEST_SERVICE_SECRETS)) expect(res.body).not.toContain(secret);
+    }
+  });
+
+  it("lets an agents token act only for the agents it is granted", async () => {
+    const granted = await trpcQuery(url, "memory.list", {
+      headers: { ...(await headers("agents", alice)), "x-automatos-agent-id": "agent-1" },
+      input: {},
+    });
+    expect(granted.status).toBe(200);
+    for (const [app, agent] of [
+      ["agents", "agent-2"],
+      ["workflows", "agent-1"],
+    ] as const) {
+      const res = await trpcQuery(url, "memory.list", {
+        headers: { ...(await headers(app, alice)), "x-automatos-agent-id": agent },
+        input: {},
+      });
+      expect(res.status).toBe(403);
+      expect(trpcError(res.body).message).toBe(
+        `the ${app} app's service token is not granted this x-automatos-agent-id (GATEWAY_SERVICE_GRANTS)`,
+      );
+    }
+  });
+
   it("never writes a secret or a token into the logs", async () => {
     const h = await headers("chatbot", alice);
     await trpcQuery(url, "memory.health", { headers: h });
@@ -130,6 +191,50 @@ describe("a user token cannot act outside its workspace", () => {
     const bobGets = await trpcQuery(url, "memory.get", { headers: bobInB, input: { id: bobMemoryId } });
     expect(bobGets.status).toBe(200);
   });
+});
+
+describe("prototype keys in metadata", () => {
+  // Raw JSON bodies: "__proto__" is an own key after JSON.parse, the way any non-JavaScript client sends it.
+  const bodies: { name: string; procedure: string; body: string; field: string }[] = [
+    {
+      name: "__proto__ at the top of metadata (add)",
+      procedure: "memory.add",
+      body: '{"json":{"messages":[{"role":"user","content":"I like tea."}],"infer":false,"metadata":{"topic":"tea","__proto__":{"isAdmin":true}}}}',
+      field: "metadata.__proto__",
+    },
+    {
+      name: "__proto__ nested, with a primitive value (remember)",
+      procedure: "memory.remember",
+      body: '{"json":{"messages":[{"role":"user","content":"I like tea."}],"metadata":{"a":{"__proto__":"x"}}}}',
+      field: "metadata.a.__proto__",
+    },
+    {
+      name: "constructor nested in an array (remember)",
+      procedure: "memory.remember",
+      body: '{"json":{"messages":[{"role":"user","content":"I like tea."}],"metadata":{"a":[{"constructor":1}]}}}',
+      field: "metadata.a.0.constructor",
+    },
+    {
+      name: "prototype (add)",
+      procedure: "memory.add",
+      body: '{"json":{"messages":[{"role":"user","content":"I like tea."}],"infer":false,"metadata":{"prototype":{}}}}',
+      field: "metadata.prototype",
+    },
+  ];
+  for (const c of bodies) {
+    it(`refuses ${c.name} with a 400 naming the field, and nothing reaches mem0`, async () => {
+      stack.proxy.reset();
+      const res = await trpcMutation(url, c.procedure, {
+        headers: await headers("chatbot", { workspaceId: "ws-proto", userId: "p-1" }),
+        rawBody: c.body,
+      });
+      expect(res.status).toBe(400);
+      const error = trpcError(res.body) as ReturnType<typeof trpcError> & { data: { field: string } };
+      expect(error.data.field).toBe(c.field);
+      expect(error.message).toContain(`${c.field}: `);
+      expect(stack.proxy.calls.filter((call) => call.startsWith("POST /memories"))).toEqual([]);
+    });
+  }
 });
 
 describe("request body limit", () => {

@@ -1,16 +1,16 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { type Principal, parsePrincipal } from "@automatos/memory-policy";
-import type { AppName } from "../config.js";
+import type { AppName, ServiceGrant } from "../config.js";
 import { GATEWAY_HEADERS } from "./headers.js";
 import { bearerToken, type ServiceTokenVerifier } from "./service-tokens.js";
 import type { UserTokenFailure, UserTokenVerifier } from "./user-token.js";
 
 /**
- * Which apps may assert which acting identity by header. The trust model: the app is authenticated by its
- * service token, so when the agents app says "I am running agent A" or the workflows app says "this is run R",
- * the gateway believes it — the same way it would if the router ran inside that app. The end user's identity
- * is never asserted: it comes from the verified JWT only. The chatbot and admin apps act for no agent or run,
- * so the headers are refused from them rather than silently ignored.
+ * Which apps may assert which acting identity by header at all. The end user's identity is never asserted:
+ * it comes from the verified JWT only. The chatbot and admin apps act for no agent or run, so the headers
+ * are refused from them rather than silently ignored. Within this bound, what one agents or workflows token
+ * may assert is its grant (GATEWAY_SERVICE_GRANTS, default none): one leaked token reaches only the agents
+ * it was granted, not every agent of every workspace.
  */
 export const ASSERTABLE: Record<AppName, { agentId: boolean; runId: boolean }> = {
   chatbot: { agentId: false, runId: false },
@@ -26,7 +26,10 @@ export type AuthFailureReason =
   | `user_token_${UserTokenFailure}`
   | "invalid_identity"
   | "assertion_not_allowed"
-  | "invalid_assertion";
+  | "agent_not_granted"
+  | "run_not_granted"
+  | "invalid_assertion"
+  | "repeated_header";
 
 /**
  * A refusal. `publicMessage` is what the caller sees: generic for credentials (it must not help guess which
@@ -56,16 +59,44 @@ function single(value: string | string[] | undefined): string | undefined | null
   return value === undefined || value === "" ? undefined : value;
 }
 
+/**
+ * Node keeps only the first `Authorization` (and joins repeated `x-*` headers with ", "), so `req.headers`
+ * cannot show a repeat; `req.rawHeaders` (name, value, name, value, ... as received) can. A credential or
+ * identity header sent twice is ambiguous — a proxy and the app may each read a different one — so the
+ * request is refused. Returns the first repeated name, lower-cased.
+ */
+const SINGLE_HEADERS: ReadonlySet<string> = new Set([
+  GATEWAY_HEADERS.serviceToken,
+  GATEWAY_HEADERS.userToken,
+  GATEWAY_HEADERS.agentId,
+  GATEWAY_HEADERS.runId,
+]);
+function repeatedHeader(rawHeaders: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] as string).toLowerCase();
+    if (!SINGLE_HEADERS.has(name)) continue;
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return null;
+}
+
 export function createAuthenticator(deps: {
   serviceTokens: ServiceTokenVerifier;
   userTokens: UserTokenVerifier;
 }) {
   return {
-    async authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
+    /** `rawHeaders` is `req.rawHeaders`: the only place a repeated `Authorization` is visible. */
+    async authenticate(headers: IncomingHttpHeaders, rawHeaders: readonly string[]): Promise<AuthOutcome> {
+      const repeated = repeatedHeader(rawHeaders);
+      if (repeated)
+        return refuse("BAD_REQUEST", "repeated_header", `the ${repeated} header must be sent once`);
       const presented = bearerToken(single(headers[GATEWAY_HEADERS.serviceToken]) ?? undefined);
       if (!presented) return refuse("UNAUTHORIZED", "missing_service_token");
-      const app = deps.serviceTokens.verify(presented);
-      if (!app) return refuse("UNAUTHORIZED", "unknown_service_token");
+      const service = deps.serviceTokens.verify(presented);
+      if (!service) return refuse("UNAUTHORIZED", "unknown_service_token");
+      const { app } = service;
 
       const userToken = single(headers[GATEWAY_HEADERS.userToken]);
       if (!userToken) return refuse("UNAUTHORIZED", "missing_user_token");
@@ -94,7 +125,7 @@ export function createAuthenticator(deps: {
       }
 
       const parsed = parsePrincipal(candidate);
-      if (parsed.ok) return { ok: true, principal: parsed.value };
+      if (parsed.ok) return checkGrant(parsed.value, service.grant);
       // Ids from the verified token that break the id grammar: the token is unusable, say no more than 401.
       const field = parsed.error.field ?? "";
       if (field.endsWith("agentId") || field.endsWith("runId")) {
@@ -105,5 +136,19 @@ export function createAuthenticator(deps: {
     },
   };
 }
+
+/** The asserted ids, canonical after parsePrincipal, must be within what the token was granted. */
+function checkGrant(principal: Principal, grant: ServiceGrant): AuthOutcome {
+  const { agentId, runId } = principal;
+  if (agentId !== undefined && grant.agents !== "any" && !grant.agents.includes(agentId))
+    return refuse("FORBIDDEN", "agent_not_granted", notGranted(principal.app, GATEWAY_HEADERS.agentId));
+  if (runId !== undefined && !grant.runs)
+    return refuse("FORBIDDEN", "run_not_granted", notGranted(principal.app, GATEWAY_HEADERS.runId));
+  return { ok: true, principal };
+}
+
+// Names the header and the variable to fix, never the asserted value.
+const notGranted = (app: AppName, header: string) =>
+  `the ${app} app's service token is not granted this ${header} (GATEWAY_SERVICE_GRANTS)`;
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { APP_NAMES, type AppName, type ServiceTokenHash } from "../config.js";
+import { NO_GRANT } from "./parse-service-grants.js";
 
 export const MIN_SERVICE_SECRET = 24;
 
@@ -40,7 +41,8 @@ export function parseServiceTokens(raw: string): { entries: ServiceTokenHash[]; 
       continue;
     }
     seenHashes.add(key);
-    entries.push({ app: app as AppName, sha256 });
+    // Grants (GATEWAY_SERVICE_GRANTS) are attached by env.ts; until then a token acts for no agent or run.
+    entries.push({ app: app as AppName, sha256, grant: NO_GRANT });
   }
   return { entries, problems };
 }

@@ -1,9 +1,15 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { AppName, ServiceTokenHash } from "../config.js";
+import type { AppName, ServiceGrant, ServiceTokenHash } from "../config.js";
+
+/** The app a service token belongs to and the agents / runs it is granted. */
+export interface VerifiedService {
+  app: AppName;
+  grant: ServiceGrant;
+}
 
 export interface ServiceTokenVerifier {
-  /** The app a presented secret belongs to, or null. */
-  verify(presented: string): AppName | null;
+  /** The app (and its grant) a presented secret belongs to, or null. */
+  verify(presented: string): VerifiedService | null;
 }
 
 /**
@@ -12,13 +18,16 @@ export interface ServiceTokenVerifier {
  * on every call (no early exit), so timing reveals neither which app matched nor how much of a guess was right.
  */
 export function createServiceTokenVerifier(tokens: readonly ServiceTokenHash[]): ServiceTokenVerifier {
-  const entries = tokens.map((t) => ({ app: t.app, sha256: Buffer.from(t.sha256) }));
+  const entries = tokens.map((t) => ({
+    service: { app: t.app, grant: t.grant } as VerifiedService,
+    sha256: Buffer.from(t.sha256),
+  }));
   return {
     verify(presented) {
       const digest = createHash("sha256").update(presented, "utf8").digest();
-      let match: AppName | null = null;
+      let match: VerifiedService | null = null;
       for (const entry of entries) {
-        if (timingSafeEqual(digest, entry.sha256) && match === null) match = entry.app;
+        if (timingSafeEqual(digest, entry.sha256) && match === null) match = entry.service;
       }
       return match;
     },

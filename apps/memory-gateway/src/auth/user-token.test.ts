@@ -10,6 +10,7 @@ const hs256: JwtConfig = {
   key: { kind: "hs256", secret: new TextEncoder().encode(TEST_JWT_SECRET) },
   workspaceClaim: "workspace_id",
   clockToleranceSec: 0,
+  maxLifetimeSec: 86_400,
 };
 
 describe("HS256 user tokens", () => {
@@ -67,6 +68,26 @@ describe("HS256 user tokens", () => {
       reason: "missing_claim",
     },
     {
+      name: "valid until the year 33658 (exp = 1e12)",
+      token: () => signUserToken({ ...base, expiresAt: 1e12 }),
+      reason: "lifetime_too_long",
+    },
+    {
+      name: "issued for 25 hours (default maximum 24 h)",
+      token: () => signUserToken({ ...base, expiresIn: 25 * 3600 }),
+      reason: "lifetime_too_long",
+    },
+    {
+      name: "without iat (its lifetime cannot be bounded)",
+      token: () => signUserToken({ ...base, issuedAt: null }),
+      reason: "missing_claim",
+    },
+    {
+      name: "issued in the future (a future iat would stretch exp - iat)",
+      token: () => signUserToken({ ...base, issuedAt: 3600, expiresIn: 7200 }),
+      reason: "not_yet_valid",
+    },
+    {
       name: "alg none",
       token: async () => {
         const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -81,6 +102,19 @@ describe("HS256 user tokens", () => {
       expect(await verifier.verify(await c.token())).toEqual({ ok: false, reason: c.reason });
     });
   }
+
+  it("accepts a lifetime of exactly the maximum, and a shorter configured maximum applies", async () => {
+    const exact = await signUserToken({ ...base, expiresIn: 86_400 });
+    expect(await verifier.verify(exact)).toMatchObject({ ok: true });
+    const strict = createUserTokenVerifier({ ...hs256, maxLifetimeSec: 3_600 });
+    expect(await strict.verify(await signUserToken({ ...base, expiresIn: 3_600 }))).toMatchObject({
+      ok: true,
+    });
+    expect(await strict.verify(await signUserToken({ ...base, expiresIn: 3_601 }))).toEqual({
+      ok: false,
+      reason: "lifetime_too_long",
+    });
+  });
 });
 
 describe("JWKS user tokens (identity provider on loopback)", () => {
@@ -97,6 +131,7 @@ describe("JWKS user tokens (identity provider on loopback)", () => {
       new SignJWT(claims)
         .setProtectedHeader({ alg: "ES256", kid: "k1" })
         .setSubject("u-9")
+        .setIssuedAt()
         .setExpirationTime("5m")
         .sign(privateKey);
     server = createServer((_req, res) => {
@@ -118,6 +153,7 @@ describe("JWKS user tokens (identity provider on loopback)", () => {
     key: { kind: "jwks", url, timeoutMs },
     workspaceClaim: "wid",
     clockToleranceSec: 0,
+    maxLifetimeSec: 86_400,
   });
 
   it("verifies a token against the published key, with a configurable workspace claim", async () => {

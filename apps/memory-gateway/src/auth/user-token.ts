@@ -27,6 +27,7 @@ export type UserTokenFailure =
   | "not_yet_valid"
   | "claim_mismatch"
   | "missing_claim"
+  | "lifetime_too_long"
   | "idp_unavailable";
 
 export type UserTokenResult = { ok: true; identity: UserIdentity } | { ok: false; reason: UserTokenFailure };
@@ -52,8 +53,8 @@ export function createUserTokenVerifier(config: JwtConfig): UserTokenVerifier {
     issuer: config.issuer,
     audience: config.audience,
     clockTolerance: config.clockToleranceSec,
-    // A token without an expiry would be valid forever; refuse it.
-    requiredClaims: ["exp", "sub"],
+    // A token without an expiry would be valid forever; without `iat` its lifetime cannot be measured.
+    requiredClaims: ["exp", "iat", "sub"],
   };
 
   const cache = new VerifiedTokenCache<UserIdentity>();
@@ -71,6 +72,8 @@ export function createUserTokenVerifier(config: JwtConfig): UserTokenVerifier {
       } catch (err) {
         return { ok: false, reason: classify(err) };
       }
+      const lifetime = lifetimeProblem(payload, config);
+      if (lifetime) return { ok: false, reason: lifetime };
       const workspaceId = payload[config.workspaceClaim];
       if (typeof payload.sub !== "string" || typeof workspaceId !== "string")
         return { ok: false, reason: "missing_claim" };
@@ -79,6 +82,18 @@ export function createUserTokenVerifier(config: JwtConfig): UserTokenVerifier {
       return { ok: true, identity };
     },
   };
+}
+
+/**
+ * `exp - iat` bounds how long a leaked token stays usable; `exp = 1e12` passes jose's checks but not this.
+ * An `iat` in the future is refused too (beyond the clock tolerance): it would make `exp - iat` look short
+ * while `exp` lies far ahead. Both claims are present and numeric here (required, and checked by jose).
+ */
+function lifetimeProblem(payload: JWTPayload, config: JwtConfig): UserTokenFailure | null {
+  const iat = payload.iat as number;
+  const exp = payload.exp as number;
+  if (iat > Date.now() / 1000 + config.clockToleranceSec) return "not_yet_valid";
+  return exp - iat > config.maxLifetimeSec ? "lifetime_too_long" : null;
 }
 
 function classify(err: unknown): UserTokenFailure {

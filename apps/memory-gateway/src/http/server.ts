@@ -9,6 +9,7 @@ import { GATEWAY_HEADERS } from "../auth/headers.js";
 import type { HealthReport } from "../health.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import { RequestDrain } from "./drain.js";
+import { isLoopbackAddress } from "./loopback.js";
 import { acceptRequestId } from "./request-id.js";
 import { writeJson, writeTrpcError } from "./responses.js";
 import { recordProcedures, serveHealth, serveMetrics } from "./side-routes.js";
@@ -67,7 +68,7 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
     maxBatchSize: deps.maxBatchSize ?? 256,
     async createContext({ req }) {
       const state = states.get(req) as RequestState;
-      const outcome = await deps.authenticator.authenticate(req.headers);
+      const outcome = await deps.authenticator.authenticate(req.headers, req.rawHeaders);
       if (!outcome.ok) {
         deps.metrics.authFailures.inc({ reason: outcome.reason });
         state.logger.debug({ reason: outcome.reason }, "request refused");
@@ -138,7 +139,7 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
       case "healthz":
         return void serveHealth(deps, res);
       case "metrics":
-        return void serveMetrics(deps, req, res);
+        return void serveMetrics({ ...deps, loopbackOnly }, req, res);
       default:
         return writeJson(res, 404, { error: "not found", routes: ["/trpc/*", "/healthz", "/metrics"] });
     }
@@ -155,6 +156,12 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
     const paths = procedurePaths(pathname, TRPC_BASE_PATH);
     const batch = /[?&]batch=1(&|$)/.test(url ?? "");
     writeTrpcError(res, deps.router, { code, status, message, paths: paths.length ? paths : [""], batch });
+  }
+
+  // The address the server is bound to (0.0.0.0 and :: are not loopback); a pipe or no address counts as not.
+  function loopbackOnly(): boolean {
+    const bound = server.address();
+    return typeof bound === "object" && bound !== null && isLoopbackAddress(bound.address);
   }
 
   // Node's default headersTimeout (60 s) and requestTimeout (300 s) are far above any memory call; bound them.

@@ -12,10 +12,15 @@ interface SideRouteDeps {
   metrics: GatewayMetrics;
   logger: Logger;
   metricsToken?: string | undefined;
+  /** True when the server is bound to a loopback address only (read when a request comes in). */
+  loopbackOnly: () => boolean;
 }
 
 /** `/healthz`: 200 when ready, 503 otherwise; a failing check never throws out of here. */
-export async function serveHealth(deps: SideRouteDeps, res: ServerResponse): Promise<void> {
+export async function serveHealth(
+  deps: Pick<SideRouteDeps, "health" | "logger">,
+  res: ServerResponse,
+): Promise<void> {
   try {
     const report = await deps.health();
     writeJson(res, report.ready ? 200 : 503, report);
@@ -25,15 +30,27 @@ export async function serveHealth(deps: SideRouteDeps, res: ServerResponse): Pro
   }
 }
 
-/** `/metrics`: Prometheus text, behind a bearer token when one is configured. */
+/**
+ * `/metrics`: Prometheus text. With GATEWAY_METRICS_TOKEN set, only for `Authorization: Bearer <token>`.
+ * Without it, only while the gateway listens on loopback alone: bound to a wider address, the figures
+ * (traffic, auth failures, outbox depth) would be open to anyone who reaches the port, so 403 until a token
+ * is configured. Decided by the bound address, not the caller's: a loopback caller of a gateway bound to
+ * 0.0.0.0 is refused too, so a local check cannot hide the exposure.
+ */
 export async function serveMetrics(
   deps: SideRouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (deps.metricsToken && !secretMatches(req.headers.authorization, `Bearer ${deps.metricsToken}`)) {
-    res.setHeader("www-authenticate", "Bearer");
-    return writeJson(res, 401, { error: "unauthorized" });
+  if (deps.metricsToken) {
+    if (!secretMatches(req.headers.authorization, `Bearer ${deps.metricsToken}`)) {
+      res.setHeader("www-authenticate", "Bearer");
+      return writeJson(res, 401, { error: "unauthorized" });
+    }
+  } else if (!deps.loopbackOnly()) {
+    return writeJson(res, 403, {
+      error: "metrics are not served beyond loopback without GATEWAY_METRICS_TOKEN",
+    });
   }
   try {
     const text = await deps.metrics.registry.metrics();

@@ -17,6 +17,10 @@ export interface UserTokenClaims {
   userId: string;
   /** Seconds from now; negative for an already expired token. */
   expiresIn?: number;
+  /** Absolute `exp` (seconds since the epoch); wins over `expiresIn`. */
+  expiresAt?: number;
+  /** `iat` in seconds from now (default 0); null leaves the claim out. */
+  issuedAt?: number | null;
   notBefore?: number;
   audience?: string;
   issuer?: string;
@@ -30,8 +34,8 @@ export async function signUserToken(claims: UserTokenClaims): Promise<string> {
   const jwt = new SignJWT({ [claims.workspaceClaim ?? "workspace_id"]: claims.workspaceId })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.userId)
-    .setIssuedAt(now)
-    .setExpirationTime(now + (claims.expiresIn ?? 300));
+    .setExpirationTime(claims.expiresAt ?? now + (claims.expiresIn ?? 300));
+  if (claims.issuedAt !== null) jwt.setIssuedAt(now + (claims.issuedAt ?? 0));
   if (claims.notBefore !== undefined) jwt.setNotBefore(now + claims.notBefore);
   if (claims.audience) jwt.setAudience(claims.audience);
   if (claims.issuer) jwt.setIssuer(claims.issuer);
