@@ -1,139 +1,122 @@
 /**
- * P10 (targets.md): relevance of `memory.recall` on the embedded default, side by side with BM25 over the
- * same turns and the legacy behaviour (the 10 most recent memories), in one run:
- *   1. a fresh memory stack (embedded mem0, default config and embedder) in os.tmpdir();
- *   2. the 3,060 turns stored one memory per turn through the typed in-process client (`memory.add`);
- *   3. each of the 380 questions asked through `memory.recall` as the user who asked it;
- *   4. evidence recall@5/@10 and hit-rate@5/@10 per retriever and per category; recall latency p50/p95.
- * `memory.recall` places at most `maxMemories` (default DEFAULT_CONFIG.recall.maxMemories, 8) within
- * `tokenBudget` (600) tokens: both are inputs of recall, so this measurement asks for 10 memories and a
- * budget that fits 10 turns (RECALL_INPUT); the defaults are measured too, as a separate line. The time
- * budget is raised so that machine load shows up as latency, not as empty (degraded) answers; how many calls
- * the default 150 ms budget would have cut is reported.
- * With EMBEDDING_BASE_URL/EMBEDDING_MODEL/EMBEDDING_DIMENSIONS (+ EMBEDDING_API_KEY) set, the embedded mem0
- * uses that endpoint instead of the offline embedder; nothing else changes (README).
+ * P10: relevance of `memory.recall` on the embedded default, measured on the TEST halves of two sets (the
+ * public RealMemBench and the in-house set; personas sorted by name, last half = test; tuning uses the dev
+ * half only, `pnpm tune`), side by side with dense only (exact cosine, the engine's default embedder), BM25
+ * over the same memories and the legacy behaviour (10 newest), from one run. Writes `P10` to
+ * tooling/bench/results/latest.json. Value: RealMemBench recall@10 of memory.recall (10 asked) / BM25.
+ * Pass: that >= 1.15, the in-house ratio >= 1.1, and off-topic memories per turn with the defaults on the
+ * in-house test half <= 3 (and no degraded recall).
  *   pnpm --filter @automatos/relevance bench
  */
+import { performance } from "node:perf_hooks";
+import { round, writeResult } from "@automatos/bench";
+import { DEFAULT_CONFIG } from "@automatos/memory";
+import { credit, REALMEMBENCH_SOURCE } from "../src/realmembench/source.js";
+import { renderFigures } from "../src/run/figures.js";
+import {
+  AS_CONFIGURED,
+  asConfiguredArm,
+  BM25_ARM,
+  measure,
+  type SetMeasurement,
+  TEN_ASKED,
+  tenAskedArm,
+} from "../src/run/measure.js";
+import { loadSets } from "../src/run/sets.js";
 
-import { round, summarize, writeResult } from "@automatos/bench";
-import { DEFAULT_CONFIG, type RecallInput } from "@automatos/memory";
-import { createBm25Retriever } from "../src/baselines/bm25-retriever.js";
-import { createRecentRetriever } from "../src/baselines/recent-retriever.js";
-import { loadDataset } from "../src/dataset/load-dataset.js";
-import { turnIdOf } from "../src/dataset/memories.js";
-import type { Dataset } from "../src/dataset/types.js";
-import { embeddingEnv } from "../src/env.js";
-import { evaluateRetrieval, type RelevanceReport, type Retriever } from "../src/evaluate.js";
-import { type BenchStack, loadTurns, startBenchStack } from "./memory-stack.js";
+const BARS = { realmembench: 1.15, inhouse: 1.1, offTopicDefaultsInhouse: 3 } as const;
+const SUBJECT = { label: "memory.recall" };
+const TEN = tenAskedArm(SUBJECT.label);
+const DEFAULTS = asConfiguredArm(SUBJECT);
 
-const RECALL_INPUT = { maxMemories: 10, tokenBudget: 8_000, timeBudgetMs: 5_000 } as const;
-
-const figures = (r: RelevanceReport) => ({
-  recallAt5: round(r.overall.recall[5] ?? 0, 3),
-  recallAt10: round(r.overall.recall[10] ?? 0, 3),
-  hitAt5: round(r.overall.hit[5] ?? 0, 3),
-  hitAt10: round(r.overall.hit[10] ?? 0, 3),
-  recallAt10ByCategory: Object.fromEntries(
-    Object.entries(r.byCategory).map(([c, s]) => [c, round(s.recall[10] ?? 0, 3)]),
-  ),
-  hitAt10ByCategory: Object.fromEntries(
-    Object.entries(r.byCategory).map(([c, s]) => [c, round(s.hit[10] ?? 0, 3)]),
-  ),
-});
-
-type Calls = { total: number; degraded: number; overDefaultBudget: number; memories: number; tokens: number };
-
-const recallWith =
-  (bench: BenchStack, input: Partial<Omit<RecallInput, "query">>, calls?: Calls): Retriever =>
-  async (userId, question) => {
-    const out = await bench.clientFor(userId).memory.recall.query({ query: question, ...input });
-    if (calls) {
-      calls.total++;
-      if (out.degraded) calls.degraded++;
-      if (out.timings.searchMs > DEFAULT_CONFIG.recall.timeBudgetMs) calls.overDefaultBudget++;
-      calls.memories += out.memories.length;
-      calls.tokens += out.tokens.used;
-    }
-    return out.memories.map((m) => turnIdOf(m.metadata) ?? m.id);
-  };
-
-async function recallWithoutLexicon(dataset: Dataset): Promise<RelevanceReport> {
-  const bench = await startBenchStack({ lexicon: false });
-  try {
-    await loadTurns(bench, dataset);
-    return await evaluateRetrieval(recallWith(bench, RECALL_INPUT), { dataset });
-  } finally {
-    await bench.close();
-  }
-}
+const ratioOf = (m: SetMeasurement | undefined) => {
+  const subject = m?.arms[TEN]?.recallAt10;
+  const bm25 = m?.arms[BM25_ARM]?.recallAt10;
+  return subject !== undefined && bm25 ? round(subject / bm25, 3) : null;
+};
 
 const started = performance.now();
-const dataset = loadDataset();
-const bench = await startBenchStack();
+let loaded: ReturnType<typeof loadSets>;
 try {
-  const embedder = bench.stack.embedded?.embedder ?? "remote mem0";
-  const t0 = performance.now();
-  const added = await loadTurns(bench, dataset);
-  const loadMs = performance.now() - t0;
-  console.log(`P10: ${added} turns added through memory.add in ${round(loadMs / 1000, 1)} s (${embedder})`);
-
-  const calls = { total: 0, degraded: 0, overDefaultBudget: 0, memories: 0, tokens: 0 };
-  const recall = await evaluateRetrieval(recallWith(bench, RECALL_INPUT, calls), { dataset });
-  const recallDefaults = await evaluateRetrieval(
-    recallWith(bench, { timeBudgetMs: RECALL_INPUT.timeBudgetMs }),
-    { dataset },
-  );
-  const bm25 = await evaluateRetrieval(createBm25Retriever(dataset), { dataset });
-  const legacy = await evaluateRetrieval(createRecentRetriever(dataset), { dataset });
-  // The caveat: the concept lexicon and the questions have one author. Same pipeline, offline embedder without
-  // its lexicon (not with an embedding endpoint configured: there is no lexicon then).
-  const noLexicon = Object.keys(embeddingEnv()).length === 0 ? await recallWithoutLexicon(dataset) : null;
-  if (calls.degraded > 0)
-    throw new Error(`P10: ${calls.degraded} recalls degraded; the figures would be load`);
-
-  const latency = summarize(recall.latenciesMs);
-  const subject = figures(recall);
-  const baseline = figures(bm25);
-  const ratio = round(subject.recallAt10 / baseline.recallAt10, 3);
-  const table = {
-    "memory.recall": subject,
-    "memory.recall (defaults: 8 memories, 600 tokens)": figures(recallDefaults),
-    bm25: baseline,
-    "legacy (10 most recent)": figures(legacy),
-    ...(noLexicon ? { "memory.recall, embedder without its concept lexicon": figures(noLexicon) } : {}),
-  };
-  console.table(
-    Object.fromEntries(
-      Object.entries(table).map(([k, v]) => [k, { r5: v.recallAt5, r10: v.recallAt10, hit10: v.hitAt10 }]),
-    ),
-  );
-  writeResult("P10", {
-    value: ratio,
-    unit: "x BM25 recall@10",
-    bar: `recall@10 of memory.recall >= BM25 (${subject.recallAt10} vs ${baseline.recallAt10}); goal 1.2x`,
-    pass: subject.recallAt10 >= baseline.recallAt10,
-    details: {
-      embedder,
-      questions: dataset.questions.length,
-      turns: added,
-      recallInput: RECALL_INPUT,
-      recallDefaults: {
-        maxMemories: DEFAULT_CONFIG.recall.maxMemories,
-        tokenBudget: DEFAULT_CONFIG.recall.tokenBudget,
-        searchTopK: DEFAULT_CONFIG.recall.searchTopK,
-      },
-      ...table,
-      recallLatencyMs: { p50: round(latency.p50, 1), p95: round(latency.p95, 1), p99: round(latency.p99, 1) },
-      meanMemoriesPerRecall: round(calls.memories / calls.total, 2),
-      meanContextTokens: round(calls.tokens / calls.total, 0),
-      callsOverDefaultTimeBudget: calls.overDefaultBudget,
-      loadSeconds: round(loadMs / 1000, 1),
-      runSeconds: round((performance.now() - started) / 1000, 1),
-    },
-  });
-  console.log(
-    `P10: recall@10 ${subject.recallAt10} vs BM25 ${baseline.recallAt10} = ${ratio}x; p50/p95 ${round(latency.p50, 1)}/${round(latency.p95, 1)} ms`,
-  );
-} finally {
-  await bench.close();
+  loaded = loadSets("test", "both");
+} catch (e) {
+  console.error(`P10: ${(e as Error).message}`);
+  process.exit(1);
 }
+for (const message of Object.values(loaded.skipped)) console.warn(`P10: ${message}`);
+
+const result = await measure(loaded.sets, [SUBJECT], (line) => console.log(`P10: ${line}`));
+const rmb = result.sets.find((s) => s.set === "realmembench");
+const inhouse = result.sets.find((s) => s.set === "inhouse");
+for (const s of result.sets)
+  console.log(`\n${renderFigures(`${s.set}, ${s.split} half (${s.personas.join(", ")})`, s.arms, BM25_ARM)}`);
+
+const rmbRatio = ratioOf(rmb);
+const inhouseRatio = ratioOf(inhouse);
+const offTopic = inhouse?.arms[DEFAULTS]?.offTopicPerTurn ?? null;
+const degraded = result.sets.reduce(
+  (n, s) => n + Object.values(s.recallCalls).reduce((m, c) => m + c.degraded, 0),
+  0,
+);
+const pass =
+  rmbRatio !== null &&
+  rmbRatio >= BARS.realmembench &&
+  inhouseRatio !== null &&
+  inhouseRatio >= BARS.inhouse &&
+  offTopic !== null &&
+  offTopic <= BARS.offTopicDefaultsInhouse &&
+  degraded === 0;
+const runSeconds = round((performance.now() - started) / 1000, 1);
+
+writeResult("P10", {
+  value: rmbRatio ?? inhouseRatio ?? 0,
+  unit:
+    rmbRatio !== null
+      ? "x BM25 recall@10 (RealMemBench test half, memory.recall 10 asked)"
+      : "x BM25 recall@10 (in-house test half; RealMemBench absent)",
+  bar:
+    `RealMemBench test recall@10 (10 asked) / BM25 >= ${BARS.realmembench} (${rmbRatio ?? "not measured"}) AND ` +
+    `in-house test >= ${BARS.inhouse} (${inhouseRatio}) AND off-topic per turn with the defaults on the ` +
+    `in-house test half <= ${BARS.offTopicDefaultsInhouse} (${offTopic}); no degraded recall (${degraded})`,
+  pass,
+  details: {
+    dataset: rmb
+      ? { ...REALMEMBENCH_SOURCE, credit: credit() }
+      : { skipped: loaded.skipped.realmembench ?? "not loaded" },
+    split: "test (personas sorted by name, last half); tuned on dev only",
+    embedder: result.embedder,
+    denseEmbedder: result.denseEmbedder,
+    ratios: { realmembench: rmbRatio, inhouse: inhouseRatio },
+    offTopicPerTurnDefaultsInhouse: offTopic,
+    degradedRecalls: degraded,
+    recallInput: { tenAsked: TEN_ASKED, defaults: AS_CONFIGURED },
+    recallDefaults: {
+      maxMemories: DEFAULT_CONFIG.recall.maxMemories,
+      tokenBudget: DEFAULT_CONFIG.recall.tokenBudget,
+      searchTopK: DEFAULT_CONFIG.recall.searchTopK,
+      timeBudgetMs: DEFAULT_CONFIG.recall.timeBudgetMs,
+    },
+    sets: Object.fromEntries(
+      result.sets.map((s) => [
+        s.set,
+        {
+          personas: s.personas,
+          memories: s.memories,
+          queries: s.queries,
+          notes: s.notes,
+          bm25QueriesWithTooFewMemories: s.bm25TooFew,
+          // calls whose search took longer than the default time budget would have allowed (it was raised)
+          recallCalls: s.recallCalls,
+          arms: s.arms,
+          seconds: round(s.seconds, 1),
+        },
+      ]),
+    ),
+    startSeconds: round(result.startSeconds, 1),
+    runSeconds,
+  },
+});
+console.log(
+  `\nP10: RealMemBench ${rmbRatio ?? "-"}x BM25 (bar ${BARS.realmembench}), in-house ${inhouseRatio}x (bar ${BARS.inhouse}), ` +
+    `off-topic/turn with defaults (in-house) ${offTopic} (bar <= ${BARS.offTopicDefaultsInhouse}): ${pass ? "pass" : "fail"} in ${runSeconds} s`,
+);

@@ -22,3 +22,8 @@ export function embeddingEnv(): Record<string, string> {
   }
   return out;
 }
+
+/** REALMEMBENCH_DIR when set (the folder holding RealMemBench's *_dialogues_256k.json files), else undefined. */
+export function realMemBenchDirFromEnv(): string | undefined {
+  return process.env.REALMEMBENCH_DIR || undefined;
+}
