@@ -45,7 +45,15 @@ try {
 }
 for (const message of Object.values(loaded.skipped)) console.warn(`P10: ${message}`);
 
-const result = await measure(loaded.sets, [SUBJECT], (line) => console.log(`P10: ${line}`));
+let result: Awaited<ReturnType<typeof measure>>;
+try {
+  result = await measure(loaded.sets, [SUBJECT], (line) => console.log(`P10: ${line}`));
+} catch (e) {
+  // The run is long; say what stopped it in one line (the cause chain names mem0's failure).
+  const cause = (e as { cause?: { cause?: Error } }).cause?.cause;
+  console.error(`P10: run failed: ${(e as Error).message}${cause ? ` (${cause.message})` : ""}`);
+  process.exit(1);
+}
 const rmb = result.sets.find((s) => s.set === "realmembench");
 const inhouse = result.sets.find((s) => s.set === "inhouse");
 for (const s of result.sets)
@@ -89,6 +97,7 @@ writeResult("P10", {
     ratios: { realmembench: rmbRatio, inhouse: inhouseRatio },
     offTopicPerTurnDefaultsInhouse: offTopic,
     degradedRecalls: degraded,
+    storeRetries: result.storeRetries,
     recallInput: { tenAsked: TEN_ASKED, defaults: AS_CONFIGURED },
     recallDefaults: {
       maxMemories: DEFAULT_CONFIG.recall.maxMemories,

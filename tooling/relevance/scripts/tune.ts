@@ -64,7 +64,13 @@ for (const message of Object.values(loaded.skipped)) console.warn(`tune: ${messa
 if (loaded.sets.length === 0) fail("no set to measure");
 
 const started = performance.now();
-const result = await measure(loaded.sets, variants, (line) => console.log(`tune: ${line}`));
+let result: Awaited<ReturnType<typeof measure>>;
+try {
+  result = await measure(loaded.sets, variants, (line) => console.log(`tune: ${line}`));
+} catch (e) {
+  const cause = (e as { cause?: { cause?: Error } }).cause?.cause;
+  fail(`run failed: ${(e as Error).message}${cause ? ` (${cause.message})` : ""}`);
+}
 for (const [i, json] of (args.config ?? []).entries()) console.log(`config #${i + 1}: ${json}`);
 for (const s of result.sets)
   console.log(`\n${renderFigures(`${s.set}, dev half (${s.personas.join(", ")})`, s.arms, BM25_ARM)}`);
@@ -81,6 +87,7 @@ writeFileSync(
       credit: loaded.sets.some((s) => s.name === "realmembench") ? credit() : undefined,
       embedder: result.embedder,
       denseEmbedder: result.denseEmbedder,
+      storeRetries: result.storeRetries,
       recallInput: { tenAsked: TEN_ASKED },
       configs: Object.fromEntries(
         (args.config ?? []).map((json, i) => [`config #${i + 1}`, JSON.parse(json)]),

@@ -55,6 +55,8 @@ export interface Measurement {
   denseEmbedder: string | null;
   sets: SetMeasurement[];
   startSeconds: number;
+  /** memory.add calls repeated after mem0 was briefly unavailable. */
+  storeRetries: number;
 }
 
 async function denseEmbedderFor(engine: string | undefined, log: (l: string) => void) {
@@ -117,7 +119,13 @@ export async function measure(
         seconds: (performance.now() - s0) / 1000,
       });
     }
-    return { embedder: engine ?? "remote mem0", denseEmbedder: dense?.id ?? null, sets: out, startSeconds };
+    return {
+      embedder: engine ?? "remote mem0",
+      denseEmbedder: dense?.id ?? null,
+      sets: out,
+      startSeconds,
+      storeRetries: bench.storeRetries,
+    };
   } finally {
     await dense?.close?.();
     await bench.close();

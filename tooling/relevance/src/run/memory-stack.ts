@@ -22,6 +22,7 @@ import { embeddingEnv } from "../env.js";
 import type { EvalMemory } from "../eval-set/types.js";
 
 export const EVAL_KEY = "eval_key";
+const STORE_ATTEMPTS = 4;
 
 export interface BenchStack {
   stack: MemoryStack;
@@ -29,6 +30,8 @@ export interface BenchStack {
   clientFor(userId: string, config?: MemoryConfig): MemoryClient;
   /** Stores memories one memory each, `concurrency` at a time (in order when 1). */
   store(userId: string, memories: readonly EvalMemory[], concurrency?: number): Promise<void>;
+  /** Adds repeated because mem0 was briefly unavailable (see `store`). */
+  readonly storeRetries: number;
   close(): Promise<void>;
 }
 
@@ -76,22 +79,40 @@ export async function startBenchStack(): Promise<BenchStack> {
       }
       return client;
     };
+    let storeRetries = 0;
+    // A long run on a busy machine can see the engine briefly unreachable: an add is retried (counted, and
+    // at worst stored twice under the same key, which recall's dedup and the metrics both absorb); a
+    // persistent failure still ends the run.
+    const add = async (client: MemoryClient, m: EvalMemory) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await client.memory.add.mutate({
+            messages: [{ role: m.role ?? "user", content: m.text }],
+            metadata: { [EVAL_KEY]: m.key },
+            infer: false,
+          });
+        } catch (e) {
+          const code = (e as { data?: { code?: string } }).data?.code;
+          if (code !== "SERVICE_UNAVAILABLE" || attempt >= STORE_ATTEMPTS) throw e;
+          storeRetries++;
+          await new Promise((r) => setTimeout(r, 1_000 * attempt));
+        }
+      }
+    };
     const store = async (userId: string, memories: readonly EvalMemory[], concurrency = 1) => {
       const client = clientFor(userId);
       const limit = pLimit(concurrency);
-      await Promise.all(
-        memories.map((m) =>
-          limit(() =>
-            client.memory.add.mutate({
-              messages: [{ role: m.role ?? "user", content: m.text }],
-              metadata: { [EVAL_KEY]: m.key },
-              infer: false,
-            }),
-          ),
-        ),
-      );
+      await Promise.all(memories.map((m) => limit(() => add(client, m))));
     };
-    return { stack, clientFor, store, close };
+    return {
+      stack,
+      clientFor,
+      store,
+      get storeRetries() {
+        return storeRetries;
+      },
+      close,
+    };
   } catch (e) {
     await close();
     throw e;
