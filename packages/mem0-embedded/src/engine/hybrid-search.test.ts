@@ -83,7 +83,7 @@ describe("installHybridSearch", () => {
   it("adds a word match from outside the dense pool, with its own cosine, and turns mem0's keyword term off", async () => {
     denseCalls = 0;
     keywordCalls = 0;
-    const { hits, keyword } = await withSearchQuery("where did I buy saffron?", async () => ({
+    const { hits, keyword } = await withSearchQuery("where did I buy saffron?", 0.1, async () => ({
       hits: await store.search([0, 1, 0], 60, { user_id: "u1" }),
       keyword: await store.keywordSearch?.("saffron", 60, { user_id: "u1" }),
     }));
@@ -98,9 +98,9 @@ describe("installHybridSearch", () => {
   });
 
   it("never brings in another scope's word match", async () => {
-    const hits = await withSearchQuery("saffron", () => store.search([0, 1, 0], 60, { user_id: "u1" }));
+    const hits = await withSearchQuery("saffron", 0.1, () => store.search([0, 1, 0], 60, { user_id: "u1" }));
     expect(hits.map((h) => h.id)).not.toContain(rows[3]?.id);
-    const other = await withSearchQuery("saffron", () => store.search([0, 1, 0], 60, { user_id: "u3" }));
+    const other = await withSearchQuery("saffron", 0.1, () => store.search([0, 1, 0], 60, { user_id: "u3" }));
     expect(other.map((h) => h.id)).not.toContain(rows[3]?.id);
   });
 
@@ -111,10 +111,18 @@ describe("installHybridSearch", () => {
     keywordCalls = 0;
     await store.keywordSearch?.("saffron", 60, { user_id: "u1" });
     expect(keywordCalls).toBe(1);
-    const advanced = await withSearchQuery("saffron", () =>
+    const advanced = await withSearchQuery("saffron", 0.1, () =>
       store.search([0, 1, 0], 60, { user_id: "u1", $or: [{ topic: "food" }] }),
     );
     expect(advanced.map((h) => h.id)).not.toContain(rows[2]?.id);
+  });
+
+  it("applies the threshold to the cosine, halved for a word match", async () => {
+    const hits = await withSearchQuery("saffron", 0.85, () => store.search([0, 1, 0], 60, { user_id: "u1" }));
+    // risotto: cosine 0.9, kept; pasta: 0.8 and no word match, dropped; saffron: cosine 1 and the word.
+    expect(hits.map((h) => h.id).sort()).toEqual([rows[0]?.id, rows[2]?.id].sort());
+    const pasta = await withSearchQuery("pasta", 0.85, () => store.search([1, 0, 0], 60, { user_id: "u1" }));
+    expect(pasta.map((h) => h.id)).toContain(rows[1]?.id);
   });
 
   it("keeps the lexical column current when a memory's text changes", async () => {
@@ -122,7 +130,7 @@ describe("installHybridSearch", () => {
       { data: "Pasta with saffron tonight", user_id: "u1" },
       rows[1]?.id,
     ]);
-    const hits = await withSearchQuery("saffron", () => store.search([1, 0, 0], 60, { user_id: "u1" }));
+    const hits = await withSearchQuery("saffron", 0.1, () => store.search([1, 0, 0], 60, { user_id: "u1" }));
     const pasta = hits.find((h) => h.id === rows[1]?.id);
     const risotto = hits.find((h) => h.id === rows[0]?.id);
     expect(pasta?.score).toBeGreaterThan(risotto?.score ?? 1);

@@ -5,9 +5,10 @@
  * that pool and a memory that matches the query's words but sits outside it is never returned. Here the
  * pgvector store's `search` is wrapped while a search request runs: it fetches the dense pool as before AND
  * the lexical candidates (BM25 over PostgreSQL full text, in the caller's scope), takes their union, and
- * returns it with one fused score (score-fusion.ts). mem0 then does the rest exactly as before (threshold on
- * that score, expiry, formatting, topK), and its own keyword term is switched off for that request so words
- * are not counted twice.
+ * returns the candidates that pass the relevance gate with one fused score (score-fusion.ts). mem0 then does
+ * the rest exactly as before (expiry, formatting, topK; it is asked for threshold 0 because the gate here
+ * already applied the caller's threshold to the cosine), and its own keyword term is switched off for that
+ * request so words are not counted twice.
  *
  * The wrapper acts only inside `withSearchQuery` (the REST /search route); mem0's internal searches (an
  * inferred add looking for related memories) stay dense, as mem0 designed them.
@@ -17,7 +18,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { anyLexemeQuery, type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
 import { LEXICAL_COLUMN } from "./lexical-column.js";
 import { type ScopeConditions, scopeConditions } from "./scope-conditions.js";
-import { DEFAULT_FUSION, type FusionWeights, fuseScores } from "./score-fusion.js";
+import { DEFAULT_FUSION, type FusionWeights, fuseScores, passesThreshold } from "./score-fusion.js";
 
 export interface StoreHit {
   id: string;
@@ -32,15 +33,20 @@ export interface HybridStore {
 
 interface SearchRequest {
   query: string;
+  /** the caller's threshold on the cosine (see passesThreshold) */
+  threshold: number;
   /** set by the wrapped `search` when it fused lexical candidates in */
   fused: boolean;
 }
 
 const current = new AsyncLocalStorage<SearchRequest>();
 
-/** Runs a mem0 search with hybrid retrieval for `query`. */
-export function withSearchQuery<T>(query: string, run: () => Promise<T>): Promise<T> {
-  return current.run({ query, fused: false }, run);
+/**
+ * Runs a mem0 search with hybrid retrieval for `query`. mem0 must be called with threshold 0 inside: the
+ * caller's `threshold` is applied here, to the cosine, before fusion changes the scale of the score.
+ */
+export function withSearchQuery<T>(query: string, threshold: number, run: () => Promise<T>): Promise<T> {
+  return current.run({ query, threshold, fused: false }, run);
 }
 
 /** True inside `withSearchQuery`: the embedder uses its unbatched query path there. */
@@ -118,8 +124,12 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
 
   store.search = async (vector, limit, filters) => {
     const request = current.getStore();
-    const scope = request ? scopeConditions(filters, 1) : null;
-    if (!request || !scope) return denseSearch(vector, limit, filters);
+    if (!request) return denseSearch(vector, limit, filters);
+    const scope = scopeConditions(filters, 1);
+    if (!scope) {
+      const dense = await denseSearch(vector, limit, filters);
+      return dense.filter((h) => h.score >= request.threshold);
+    }
     const [dense, lexical] = await Promise.all([
       denseSearch(vector, limit, filters),
       lexicalScores(request.query, scope),
@@ -134,12 +144,25 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
     const payloads = new Map(hits.map((h) => [String(h.id), h.payload]));
     request.fused = true;
     return fuseScores(
-      hits.map((h) => ({ id: String(h.id), cosine: h.score, bm25: lexical.get(String(h.id)) ?? 0 })),
+      hits.map((h) => ({
+        id: String(h.id),
+        cosine: h.score,
+        bm25: lexical.get(String(h.id)) ?? 0,
+        time: timeOf(h.payload),
+      })),
       fusion,
-    ).map((f) => ({ id: f.id, payload: payloads.get(f.id) ?? {}, score: f.score }));
+    )
+      .filter((f) => passesThreshold(f, request.threshold))
+      .map((f) => ({ id: f.id, payload: payloads.get(f.id) ?? {}, score: f.score }));
   };
 
   if (keywordSearch)
     store.keywordSearch = async (query, limit, filters) =>
       current.getStore()?.fused ? null : keywordSearch(query, limit, filters);
+}
+
+/** When the memory was last written, as mem0 records it in the payload. */
+function timeOf(payload: Record<string, unknown>): string | undefined {
+  const t = payload.updatedAt ?? payload.createdAt;
+  return typeof t === "string" ? t : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fuseScores } from "./score-fusion.js";
+import { fuseScores, passesThreshold } from "./score-fusion.js";
 
 describe("fuseScores", () => {
   it("min-max scales the cosine, divides BM25 by the best and weighs them", () => {
@@ -9,32 +9,45 @@ describe("fuseScores", () => {
         { id: "both", cosine: 0.6, bm25: 4 },
         { id: "lexical", cosine: 0.4, bm25: 8 },
       ],
-      { dense: 0.6 },
+      { dense: 0.6, recency: 0 },
     );
-    expect(fused.map((f) => [f.id, Number(f.score.toFixed(3))])).toEqual(
+    expect(fused.map((f) => [f.id, Number(f.score.toFixed(3))])).toEqual([
+      ["dense", 0.6],
+      ["both", 0.5],
+      ["lexical", 0.4],
+    ]);
+  });
+
+  it("lets recency decide between equally relevant candidates, and only a little otherwise", () => {
+    const fused = fuseScores(
       [
-        ["both", 0.5],
-        ["dense", 0.6 * 1],
-        ["lexical", 0.4],
-      ].sort((a, b) => (b[1] as number) - (a[1] as number)),
+        { id: "old", cosine: 0.7, bm25: 2, time: "2026-01-01T00:00:00.000Z" },
+        { id: "new", cosine: 0.7, bm25: 2, time: "2026-06-01T00:00:00.000Z" },
+        { id: "unrelated-new", cosine: 0.1, bm25: 0, time: "2026-07-01T00:00:00.000Z" },
+      ],
+      { dense: 0.6, recency: 0.2 },
     );
+    expect(fused.map((f) => f.id)).toEqual(["new", "old", "unrelated-new"]);
+    expect(fused.find((f) => f.id === "unrelated-new")?.recency).toBe(1);
   });
 
   it("keeps the cosine itself when there is nothing to spread", () => {
-    const [only] = fuseScores([{ id: "a", cosine: 0.7, bm25: 0 }], { dense: 0.6 });
+    const [only] = fuseScores([{ id: "a", cosine: 0.7, bm25: 0 }], { dense: 0.6, recency: 0 });
     expect(only?.dense).toBeCloseTo(0.7);
     expect(only?.lexical).toBe(0);
+    expect(only?.score).toBeCloseTo(0.42);
   });
 
-  it("breaks score ties by cosine and handles no candidates", () => {
+  it("handles no candidates", () => {
     expect(fuseScores([])).toEqual([]);
-    const fused = fuseScores(
-      [
-        { id: "low", cosine: 0.2, bm25: 2 },
-        { id: "high", cosine: 0.2, bm25: 2 },
-      ],
-      { dense: 0.5 },
-    );
-    expect(fused).toHaveLength(2);
+  });
+});
+
+describe("passesThreshold", () => {
+  it("needs the threshold, or half of it with a word match", () => {
+    expect(passesThreshold({ id: "a", cosine: 0.3, bm25: 0 }, 0.3)).toBe(true);
+    expect(passesThreshold({ id: "a", cosine: 0.2, bm25: 0 }, 0.3)).toBe(false);
+    expect(passesThreshold({ id: "a", cosine: 0.2, bm25: 1.5 }, 0.3)).toBe(true);
+    expect(passesThreshold({ id: "a", cosine: 0.1, bm25: 1.5 }, 0.3)).toBe(false);
   });
 });

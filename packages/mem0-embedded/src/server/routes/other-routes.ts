@@ -10,6 +10,9 @@ import { countMemories, listEntities } from "./admin-sql.js";
 import { idFilters } from "./id-filters.js";
 import { deleteScope } from "./memory-routes.js";
 
+/** mem0ai/oss's default search threshold, kept when the caller sends none. */
+const MEM0_DEFAULT_THRESHOLD = 0.1;
+
 async function search({ engine, body }: RouteContext) {
   const req = parseOrThrow(searchRequestSchema, body, "body");
   const query = req.query.trim();
@@ -18,12 +21,15 @@ async function search({ engine, body }: RouteContext) {
   const filters: Record<string, unknown> = { ...(req.filters ?? {}), ...idFilters(req) };
   if (!filters.user_id && !filters.agent_id && !filters.run_id)
     throw badRequest("filters must contain at least one of: user_id, agent_id, run_id.");
-  // Hybrid: mem0's dense pool plus BM25 candidates of the same scope, fused (engine/hybrid-search.ts).
-  const { results } = await withSearchQuery(query, () =>
+  // Hybrid: mem0's dense pool plus BM25 candidates of the same scope, fused (engine/hybrid-search.ts). The
+  // threshold is applied there, to the cosine; an out-of-range one goes to mem0 for its own 400 message.
+  const threshold = req.threshold ?? MEM0_DEFAULT_THRESHOLD;
+  const inRange = threshold >= 0 && threshold <= 1;
+  const { results } = await withSearchQuery(query, threshold, () =>
     engine.memory.search(query, {
       filters,
       ...(req.top_k != null ? { topK: req.top_k } : {}),
-      ...(req.threshold != null ? { threshold: req.threshold } : {}),
+      threshold: inRange ? 0 : threshold,
       explain: req.explain ?? false,
       showExpired: req.show_expired ?? false,
     }),
