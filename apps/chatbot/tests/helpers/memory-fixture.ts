@@ -73,6 +73,9 @@ export async function startMemoryFixture(options: { gateway?: boolean } = {}): P
         GATEWAY_SERVICE_TOKENS: Object.entries(TEST_SERVICE_TOKENS)
           .map(([app, secret]) => `${app}:${secret}`)
           .join(","),
+        // The gateway lets a token act for no agent or run unless granted: the agents app's default agents
+        // (trip-planner, meeting-scribe) and the workflows app's runs, as a deployment would configure it.
+        GATEWAY_SERVICE_GRANTS: "agents:agent=trip-planner,agents:agent=meeting-scribe,workflows:runs",
         GATEWAY_JWT_SECRET: TEST_JWT_SECRET,
         GATEWAY_DATA_DIR: join(dir, "gateway"),
         GATEWAY_LOG_LEVEL: "silent",
