@@ -11,16 +11,21 @@ export interface RecallConfig {
   timeBudgetMs: number;
   /**
    * topK asked of mem0 (more than maxMemories: the floor and dedup need headroom). mem0 ranks its semantic
-   * top max(4 x topK, 60) candidates, so 15 keeps the engine's minimum pool of 60. Larger values widen the
-   * pool for keyword re-ranking but cost latency: on the embedded pgvector store the keyword term is ~0.03
-   * and recall@10 at topK 50 equalled topK 10 (tooling/relevance), while search p50 was 2.6x slower at 100k.
-   * Through memory.recall with local-lexical-v2 (bench/recall-relevance.ts, 10 memories asked): topK 10
-   * 0.798, 15 0.803, 30 0.803 recall@10: 15 is the over-fetch that pays.
+   * top max(4 x topK, 60) candidates, so 15 keeps the engine's minimum pool of 60 (the embedded engine adds
+   * up to as many word matches to that pool: hybrid search). Larger values cost latency at 100k memories.
    */
   searchTopK: number;
-  /** mem0's raw-cosine gate (its `threshold`); the relevance floor below acts on the fused score. */
+  /**
+   * The search's `threshold`. On the embedded engine it applies to the cosine of the sentence model, halved
+   * for a memory that matches a query word (its hybrid search); 0.3 was chosen on the dev halves of the
+   * relevance sets. On an external mem0 it is mem0's raw-cosine gate of whatever embedder it runs: set it
+   * for that embedder.
+   */
   searchThreshold: number;
-  /** Most memories placed in the context block. */
+  /**
+   * Most memories placed in the context block. 5: most turns are answered by one or two memories; on the dev
+   * halves 5 (with the floor below) injected 2.5 off-topic memories per turn where 8 injected 3.3.
+   */
   maxMemories: number;
   /** Most tokens (o200k_base) of the whole context block, fence included. */
   tokenBudget: number;
@@ -47,8 +52,8 @@ export const DEFAULT_CONFIG: MemoryConfig = {
   recall: {
     timeBudgetMs: 150,
     searchTopK: 15,
-    searchThreshold: 0.1,
-    maxMemories: 8,
+    searchThreshold: 0.3,
+    maxMemories: 5,
     tokenBudget: 600,
     gate: GATE_RULES,
     floor: DEFAULT_FLOOR,

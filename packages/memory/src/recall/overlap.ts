@@ -2,14 +2,12 @@
 /**
  * Lexical evidence for the relevance floor: does a memory share a content word with the query?
  *
- * mem0's fused score cannot tell "weakly similar" from "related" at the low end: with an offline hashing
- * embedder an unrelated question ("weather on Mars?") scores about as high as a real but weak match
- * ("allergies?" vs "allergic to peanuts"). Sharing a content word (stop words removed, Porter-stemmed,
- * stems matching when one is a prefix of the other: "allergies"/"allergic"; or two words of one everyday
- * synonym family of the offline embedder's lexicon) separates the two. Strong scores need no lexical
- * evidence, so a semantic embedder's paraphrase matches still pass.
+ * A search score cannot tell "weakly similar" from "related" at the low end: an unrelated question
+ * ("weather on Mars?") can score about as high as a real but weak match ("allergies?" vs "allergic to
+ * peanuts"). Sharing a content word (stop words removed, Porter-stemmed, stems matching when one is a prefix
+ * of the other: "allergies"/"allergic") separates the two. Strong scores need no lexical evidence, so a
+ * sentence model's paraphrase matches still pass.
  */
-import { createConceptLexicon } from "@automatos/mem0-embedded/embedder";
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 import { words } from "./words.js";
@@ -94,23 +92,9 @@ export function stemsMatch(a: string, b: string): boolean {
   return short.length >= MIN_PREFIX_STEM && long.startsWith(short);
 }
 
-// The default offline embedder's everyday synonym families (job/career, wife/spouse, pill/medication...): a
-// memory it ranks for a listed synonym shares no word with the query, yet is lexical evidence all the same.
-const LEXICON = createConceptLexicon();
-
-const conceptsOf = (stems: readonly string[]): Set<string> =>
-  new Set(stems.flatMap((s) => LEXICON.conceptsOf(s)));
-
-/**
- * True when some content stem of the memory matches some content stem of the query, or both name a member of
- * the same concept family of the offline embedder's lexicon.
- */
+/** True when some content stem of the memory matches some content stem of the query. */
 export function sharesContent(queryStems: readonly string[], memoryText: string): boolean {
   if (queryStems.length === 0) return false;
   const memoryStems = contentStems(memoryText);
-  if (memoryStems.some((m) => queryStems.some((q) => stemsMatch(q, m)))) return true;
-  const queryConcepts = conceptsOf(queryStems);
-  return (
-    queryConcepts.size > 0 && memoryStems.some((m) => LEXICON.conceptsOf(m).some((c) => queryConcepts.has(c)))
-  );
+  return memoryStems.some((m) => queryStems.some((q) => stemsMatch(q, m)));
 }

@@ -1,7 +1,7 @@
 /**
- * The floor's evidence rules on the real engine (embedded mem0, default embedder local-lexical-v2), with chat
+ * Recall's evidence rules on the real engine (embedded mem0: all-MiniLM-L6-v2, hybrid search), with chat
  * turns stored verbatim as P10 stores them: an earlier copy of the question is not returned as evidence, the
- * turn stating the fact is; a listed synonym counts as evidence; an unrelated question gets nothing.
+ * turn stating the fact is; a paraphrase is found without a shared word; an unrelated question gets nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { P } from "../../tests/helpers/principals.js";
@@ -37,7 +37,7 @@ describe("memory.recall evidence on the embedded default", () => {
     expect(texts).not.toContain(TURNS[3]);
   });
 
-  it("keeps a memory that names a listed synonym of the query's words (spouse / husband, job / firefighter)", async () => {
+  it("finds a paraphrase that shares no word with the question (spouse / husband, job / firefighter)", async () => {
     expect(await recalled("What is my spouse's job?")).toContain(TURNS[2]);
   });
 
