@@ -12,6 +12,7 @@ import {
   loadOrCreateApiKey,
 } from "./data-dir.js";
 import { createLocalEmbedder, DEFAULT_LOCAL_DIMENSIONS } from "./embedder/local-embedder.js";
+import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "./embedder/minilm/identity.js";
 import { createMiniLmEmbedder } from "./embedder/minilm-embedder.js";
 import { createOpenAiCompatibleEmbedder } from "./embedder/openai-compatible-embedder.js";
 import { createMem0Engine, type EngineEmbedder, type Mem0Engine } from "./engine/mem0-engine.js";
@@ -57,9 +58,14 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
   };
   try {
     const apiKey = loadOrCreateApiKey(layout);
-    const embedder = await chooseEmbedder(options);
-    checkEmbedderIdentity(layout, { name: embedder.id, dimensions: embedder.dimensions });
+    // The model loads on onnxruntime's threads while PGlite starts on this one.
+    const loading = chooseEmbedder(options);
+    loading.catch(() => undefined); // awaited below; a refusal first must not leave it unhandled
+    if (!options.embedder && options.localEmbedder !== "lexical-v2")
+      checkEmbedderIdentity(layout, { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS });
     host = await startPgliteHost(layout.pgDir);
+    const embedder = await loading;
+    checkEmbedderIdentity(layout, { name: embedder.id, dimensions: embedder.dimensions });
     engine = await createMem0Engine({
       layout,
       db: host.db,
