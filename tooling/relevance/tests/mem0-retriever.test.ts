@@ -29,7 +29,8 @@ describe.each(["memory", "pgvector"] as const)("mem0 engine retriever on the %s 
       store,
       fetchK: 20,
     });
-  });
+    // PGlite's WASM boot plus ~80 adds: seconds when idle, past the 60 s default on a shared, loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await mem0?.close();
   });
