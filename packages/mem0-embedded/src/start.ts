@@ -1,14 +1,27 @@
 /**
  * `startEmbeddedMem0`: the embedded default mem0 (see README). By default the engine runs in a child
- * process; `processModel: "in-process"` keeps it in this one (tests, or a process that does nothing else).
+ * process, supervised (restarted on the same URL when it exits or stops answering: src/supervisor);
+ * `processModel: "in-process"` keeps it in this one (tests, or a process that does nothing else).
  */
-import { startInChildProcess } from "./child/spawn-engine-process.js";
 import { type EmbeddedMem0Options, parseOptions } from "./options.js";
 import { type EmbeddedMem0, startInProcess } from "./start-in-process.js";
+import {
+  type EngineSupervision,
+  type SupervisionOptions,
+  superviseEngine,
+} from "./supervisor/engine-supervisor.js";
 
-export async function startEmbeddedMem0(options: EmbeddedMem0Options): Promise<EmbeddedMem0> {
+export interface StartedEmbeddedMem0 extends EmbeddedMem0 {
+  /** The child's supervisor (restart count, last exit cause); null in process, where nothing is supervised. */
+  supervision: EngineSupervision | null;
+}
+
+export async function startEmbeddedMem0(
+  options: EmbeddedMem0Options,
+  supervision: SupervisionOptions = {},
+): Promise<StartedEmbeddedMem0> {
   const parsed = parseOptions(options);
-  return (parsed.processModel ?? "child-process") === "child-process"
-    ? startInChildProcess(parsed)
-    : startInProcess(parsed);
+  if ((parsed.processModel ?? "child-process") === "child-process")
+    return superviseEngine(parsed, supervision);
+  return { ...(await startInProcess(parsed)), supervision: null };
 }

@@ -17,14 +17,40 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).
 const START_TIMEOUT_MS = 120_000;
 const CLOSE_TIMEOUT_MS = 20_000;
 
-export async function startInChildProcess(options: EmbeddedMem0Options): Promise<EmbeddedMem0> {
+/** How the engine's process ended: its exit code, or the signal that killed it. */
+export interface EngineExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** One engine child: its URL and key, its pid, and a promise that settles when it exits (for any reason). */
+export interface EngineChild extends EmbeddedMem0 {
+  pid: number;
+  exited: Promise<EngineExit>;
+  /** Ends the child at once (SIGKILL): for a child that stopped answering. */
+  kill(): void;
+  /** Why the child said it is shutting down on its own (e.g. "SIGTERM"), if it did. */
+  stoppingReason(): string | null;
+}
+
+export function describeExit(exit: EngineExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+}
+
+export async function startInChildProcess(options: EmbeddedMem0Options): Promise<EngineChild> {
   const child = fork(ENTRY, [], {
     execArgv: ["--import", TSX_LOADER],
     env: childProcessEnv(),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     serialization: "advanced",
+    // Its own process group: a Ctrl-C in the host's terminal reaches the host only, which closes the engine
+    // after the relay has settled, instead of the engine stopping under the host's feet. It still exits
+    // when the host goes away (IPC disconnect).
+    detached: true,
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<EngineExit>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   let timer: NodeJS.Timeout | undefined;
   const ready = await new Promise<Extract<ChildMessage, { type: "ready" }>>((resolve, reject) => {
     timer = setTimeout(
@@ -35,7 +61,9 @@ export async function startInChildProcess(options: EmbeddedMem0Options): Promise
       if (msg.type === "ready") resolve(msg);
       if (msg.type === "error") reject(new Error(`embedded mem0 failed to start: ${msg.message}`));
     });
-    void exited.then((code) => reject(new Error(`embedded mem0 process exited during start (code ${code})`)));
+    void exited.then((exit) =>
+      reject(new Error(`embedded mem0 process exited during start (${describeExit(exit)})`)),
+    );
     child.send({ type: "start", options } satisfies ParentMessage);
   })
     .catch(async (err) => {
@@ -48,16 +76,23 @@ export async function startInChildProcess(options: EmbeddedMem0Options): Promise
   child.unref();
   child.channel?.unref();
 
-  let closing: Promise<void> | undefined;
-  // No automatic restart: callers see connection errors (and mem0-client's breaker opens); say why here.
-  void exited.then((code) => {
-    if (!closing) console.error(`[mem0-embedded] engine process exited unexpectedly (code ${code})`);
+  let stoppingReason: string | null = null;
+  child.on("message", (msg: ChildMessage) => {
+    if (msg.type === "stopping") stoppingReason = msg.reason;
   });
+  let closing: Promise<void> | undefined;
+  // An unexpected exit is the supervisor's business (src/supervisor): it logs the cause and restarts.
   return {
     url: ready.url,
     apiKey: ready.apiKey,
     inference: ready.inference,
     embedder: ready.embedder,
+    pid: child.pid ?? -1,
+    exited,
+    stoppingReason: () => stoppingReason,
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    },
     close: () => {
       closing ??= closeChild(child, exited);
       return closing;
@@ -65,8 +100,8 @@ export async function startInChildProcess(options: EmbeddedMem0Options): Promise
   };
 }
 
-async function closeChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null) return;
+async function closeChild(child: ChildProcess, exited: Promise<EngineExit>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.ref();
   child.channel?.ref();
   try {
@@ -75,7 +110,7 @@ async function closeChild(child: ChildProcess, exited: Promise<number | null>): 
     child.kill("SIGTERM"); // the channel is already gone (child shutting down on a signal)
   }
   const timer = setTimeout(() => child.kill("SIGKILL"), CLOSE_TIMEOUT_MS);
-  const code = await exited;
+  const exit = await exited;
   clearTimeout(timer);
-  if (code !== 0) throw new Error(`embedded mem0 process exited with code ${code} on close`);
+  if (exit.code !== 0) throw new Error(`embedded mem0 process exited with ${describeExit(exit)} on close`);
 }
