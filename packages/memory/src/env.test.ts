@@ -1,6 +1,21 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { memoryStackProblems, readMemoryEnv } from "./env.js";
+import { memoryStackProblems, readMemoryEnv, readReadyUnreachableMs } from "./env.js";
+
+describe("MEMORY_READY_UNREACHABLE_MS", () => {
+  it("is optional, read in both forms, and a bad value names the variable", () => {
+    expect(readMemoryEnv({}).readyUnreachableMs).toBeUndefined();
+    expect(readMemoryEnv({ MEMORY_READY_UNREACHABLE_MS: "2500" }).readyUnreachableMs).toBe(2_500);
+    expect(readReadyUnreachableMs({ MEMORY_READY_UNREACHABLE_MS: "2500" })).toBe(2_500);
+    expect(readReadyUnreachableMs({ MEMORY_READY_UNREACHABLE_MS: "" })).toBeUndefined();
+    expect(() => readReadyUnreachableMs({ MEMORY_READY_UNREACHABLE_MS: "5" })).toThrow(
+      "MEMORY_READY_UNREACHABLE_MS",
+    );
+    expect(() => readMemoryEnv({ MEMORY_READY_UNREACHABLE_MS: "soon" })).toThrow(
+      "MEMORY_READY_UNREACHABLE_MS",
+    );
+  });
+});
 
 describe("readMemoryEnv", () => {
   it("defaults to an embedded mem0 and PGlite under .data", () => {

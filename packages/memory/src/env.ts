@@ -23,6 +23,7 @@ const envSchema = z.object({
     .optional(),
   MEMORY_DATA_DIR: z.string().min(1).default(".data"),
   MEMORY_RECALL_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).optional(),
+  MEMORY_READY_UNREACHABLE_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EMBEDDING_BASE_URL: url.optional(),
   EMBEDDING_MODEL: z.string().min(1).optional(),
@@ -46,6 +47,8 @@ export interface MemoryEnv {
   mem0: Mem0Target;
   database: { url?: string; dataDir: string };
   recallBudgetMs?: number;
+  /** Readiness turns false once mem0 has not answered for this long (MEMORY_READY_UNREACHABLE_MS, default 10 s). */
+  readyUnreachableMs?: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
@@ -84,6 +87,20 @@ function fail(names: string[]): never {
   throw new Error(`invalid environment variable(s): ${[...new Set(names)].join(", ")}`);
 }
 
+/**
+ * MEMORY_READY_UNREACHABLE_MS alone, for a host that builds its MemoryEnv from its own configuration (the
+ * gateway) but keeps this variable's single definition here. Undefined when unset.
+ */
+export function readReadyUnreachableMs(
+  env: Record<string, string | undefined> = process.env,
+): number | undefined {
+  const raw = env.MEMORY_READY_UNREACHABLE_MS;
+  if (raw === undefined || raw === "") return undefined;
+  const parsed = envSchema.shape.MEMORY_READY_UNREACHABLE_MS.safeParse(raw);
+  if (!parsed.success) fail(["MEMORY_READY_UNREACHABLE_MS"]);
+  return parsed.data;
+}
+
 /** Reads and validates the memory stack's variables (pass `env` in tests; defaults to process.env). */
 export function readMemoryEnv(env: Record<string, string | undefined> = process.env): MemoryEnv {
   // Empty strings mean "unset" (a common .env habit), not "invalid".
@@ -104,6 +121,7 @@ export function readMemoryEnv(env: Record<string, string | undefined> = process.
     database: { dataDir: join(dataDir, "pg"), ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}) },
     logLevel: e.LOG_LEVEL,
     ...(e.MEMORY_RECALL_BUDGET_MS ? { recallBudgetMs: e.MEMORY_RECALL_BUDGET_MS } : {}),
+    ...(e.MEMORY_READY_UNREACHABLE_MS ? { readyUnreachableMs: e.MEMORY_READY_UNREACHABLE_MS } : {}),
   };
   if (out.mem0.mode === "embedded") {
     if (e.EMBEDDING_BASE_URL) {
