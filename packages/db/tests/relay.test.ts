@@ -105,3 +105,53 @@ describeBackends("relay delivery", (backend) => {
     expect(() => createRelay({ db, mem0: {} as never })).toThrow(/option mem0/);
   });
 });
+
+describeBackends("relay: exactly once after an ambiguous failure", (backend) => {
+  const f = useRelayFixture(backend);
+  let relay: Relay | undefined;
+  afterEach(() => relay?.stop());
+
+  it("finds the job's marker after an add that timed out although mem0 stored it, and adds nothing more", async () => {
+    const { jobId } = await f.outbox.enqueue(remember("landed"));
+    // The stub stores the memory, then answers after the relay's deadline: an add that landed unobserved.
+    f.stub.setLatency(600);
+    relay = createRelay({ db: f.t.database.db, mem0: await f.writer(), ...fast, deliveryTimeoutMs: 200 });
+    expect(await relay.drainOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    const failed = await f.outbox.get(jobId);
+    expect(failed?.lastError).toMatch(/^ambiguous: /);
+    f.stub.setLatency(0);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await relay.drainOnce()).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(receivedMarkers(f.stub)).toEqual(["landed"]);
+    expect(f.stub.adds()[0]?.body.metadata).toMatchObject({ marker: "landed", automatos_job: jobId });
+    const row = await f.outbox.get(jobId);
+    expect(row?.mem0Result).toMatchObject({
+      foundByMarker: true,
+      results: [{ id: f.stub.adds()[0]?.memoryIds[0] }],
+    });
+    expect(relay.counters()).toMatchObject({ markerChecks: 1, markerHits: 1 });
+  });
+
+  it("adds again when the marker is not there, and does not look after a clean refusal", async () => {
+    const { jobId } = await f.outbox.enqueue(remember("lost"));
+    f.stub.setFault(() => ({ status: 502, body: { detail: "boom", code: "unknown" } }));
+    relay = createRelay({ db: f.t.database.db, mem0: await f.writer(), ...fast });
+    expect(await relay.drainOnce()).toMatchObject({ retried: 1 });
+    f.stub.setFault(undefined);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await relay.drainOnce()).toMatchObject({ delivered: 1 });
+    expect(relay.counters()).toMatchObject({ markerChecks: 1, markerHits: 0 });
+    expect(receivedMarkers(f.stub)).toEqual(["lost"]);
+
+    // A new writer, so no pooled keep-alive socket turns the refusal into an (ambiguous) reset.
+    await f.outbox.enqueue(remember("refused"));
+    await f.stub.setMode("refuse");
+    const fresh = createRelay({ db: f.t.database.db, mem0: await f.writer(), ...fast });
+    expect(await fresh.drainOnce()).toMatchObject({ retried: 1 });
+    await f.stub.setMode("up");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await fresh.drainOnce()).toMatchObject({ delivered: 1 });
+    expect(fresh.counters()).toMatchObject({ markerChecks: 0 });
+    expect(await f.outbox.get(jobId)).toMatchObject({ status: "delivered" });
+  });
+});

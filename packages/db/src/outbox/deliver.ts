@@ -1,4 +1,5 @@
 import type { ClaimedJob } from "./claim.js";
+import { JOB_MARKER_KEY } from "./job-marker.js";
 import type { Mem0AddOutcome, Mem0AddRequest, Mem0ErrorShape, Mem0Writer } from "./mem0-writer.js";
 
 export class DeliveryTimeoutError extends Error {
@@ -11,30 +12,40 @@ export class DeliveryTimeoutError extends Error {
 
 export type DeliveryResult = { ok: true; outcome: Mem0AddOutcome } | { ok: false; error: unknown };
 
-/** The mem0 add for one outbox row: ids from the row's columns, body from its payload. */
+/**
+ * The mem0 add for one outbox row: ids from the row's columns, body from its payload, and the job id in
+ * metadata (`automatos_job`, set last so a client value cannot replace it): the key that makes a repeated
+ * add harmless (see job-marker.ts).
+ */
 export function toAddRequest(
-  row: Pick<ClaimedJob, "userId" | "agentId" | "runId" | "payload">,
+  row: Pick<ClaimedJob, "id" | "userId" | "agentId" | "runId" | "payload">,
 ): Mem0AddRequest {
   const { messages, metadata, infer, expirationDate } = row.payload;
   const req: Mem0AddRequest = { messages };
   if (row.userId) req.userId = row.userId;
   if (row.agentId) req.agentId = row.agentId;
   if (row.runId) req.runId = row.runId;
-  if (metadata !== undefined) req.metadata = metadata;
+  req.metadata = { ...metadata, [JOB_MARKER_KEY]: row.id };
   if (infer !== undefined) req.infer = infer;
   if (expirationDate !== undefined) req.expirationDate = expirationDate;
   return req;
 }
 
+/** One delivery with a hard deadline (see withDeadline). */
+export function deliver(writer: Mem0Writer, row: ClaimedJob, timeoutMs: number): Promise<DeliveryResult> {
+  return withDeadline(timeoutMs, (signal) =>
+    writer.add(toAddRequest(row), { signal, timeoutMs, requestId: `outbox-${row.id}` }),
+  );
+}
+
 /**
- * One delivery with a hard deadline. The signal asks the writer to abort its request; the race makes sure
+ * A mem0 call with a hard deadline. The signal asks the writer to abort its request; the race makes sure
  * the relay moves on even if a writer ignores the signal (its lease then protects the row).
  */
-export async function deliver(
-  writer: Mem0Writer,
-  row: ClaimedJob,
+export async function withDeadline<T>(
   timeoutMs: number,
-): Promise<DeliveryResult> {
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<{ ok: true; outcome: T } | { ok: false; error: unknown }> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -45,12 +56,7 @@ export async function deliver(
     }, timeoutMs);
   });
   try {
-    const call = writer.add(toAddRequest(row), {
-      signal: controller.signal,
-      timeoutMs,
-      requestId: `outbox-${row.id}`,
-    });
-    return { ok: true, outcome: await Promise.race([call, deadline]) };
+    return { ok: true, outcome: await Promise.race([call(controller.signal), deadline]) };
   } catch (error) {
     return { ok: false, error };
   } finally {

@@ -16,12 +16,20 @@ export {
 } from "./deliver.js";
 export { OutboxConflictError, OutboxValidationError } from "./errors.js";
 export { type EnqueueJob, type Mem0Ids, parseEnqueueJob, payloadHash } from "./job-input.js";
+export {
+  AMBIGUOUS_TAG,
+  followsAmbiguousAttempt,
+  isAmbiguousFailure,
+  JOB_MARKER_KEY,
+  markerLookup,
+} from "./job-marker.js";
 export type {
   BreakerState,
   Mem0AddOutcome,
   Mem0AddRequest,
   Mem0CallOptions,
   Mem0ErrorShape,
+  Mem0FindRequest,
   Mem0Writer,
 } from "./mem0-writer.js";
 export {

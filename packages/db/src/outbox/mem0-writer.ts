@@ -24,9 +24,23 @@ export type Mem0AddOutcome =
 
 export type BreakerState = "closed" | "open" | "half-open";
 
+/** Memories of one scope whose metadata holds these values (mem0-client's `findByMetadata`). */
+export interface Mem0FindRequest {
+  userId?: string;
+  agentId?: string;
+  runId?: string;
+  metadata: Record<string, string>;
+  query: string;
+}
+
 export interface Mem0Writer {
   add(req: Mem0AddRequest, opts?: Mem0CallOptions): Promise<Mem0AddOutcome>;
   breakerState(): BreakerState;
+  /**
+   * Optional: lets the relay check whether an add whose outcome it could not observe did land, before it
+   * adds again. null means "cannot tell" (the relay then adds again).
+   */
+  findByMetadata?(req: Mem0FindRequest, opts?: Mem0CallOptions): Promise<{ id: string }[] | null>;
 }
 
 /** The fields of a mem0-client `Mem0Error` the relay looks at (read defensively: any error may arrive). */
@@ -35,4 +49,6 @@ export interface Mem0ErrorShape {
   status?: number;
   retryable?: boolean;
   message?: string;
+  /** The network error code under a connection failure (ECONNREFUSED, UND_ERR_SOCKET, ...). */
+  causeCode?: string;
 }

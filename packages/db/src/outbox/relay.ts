@@ -1,6 +1,7 @@
 import { backoffDelayMs } from "./backoff.js";
 import { type ClaimedJob, claimDue, type Settlement, settle } from "./claim.js";
-import { deliver, describeError, isCircuitOpen } from "./deliver.js";
+import { deliver, describeError, isCircuitOpen, withDeadline } from "./deliver.js";
+import { AMBIGUOUS_TAG, followsAmbiguousAttempt, isAmbiguousFailure, markerLookup } from "./job-marker.js";
 import { type RelayOptions, type ResolvedRelayOptions, resolveRelayOptions } from "./relay-options.js";
 import { Sleeper } from "./sleeper.js";
 
@@ -31,7 +32,14 @@ export interface Relay {
   notify(): void;
   /** Totals of this relay since it was created (process-local; the table has the global view). */
   counters(): Readonly<
-    Omit<DrainResult, "paused"> & { rounds: number; pausedRounds: number; errors: number }
+    Omit<DrainResult, "paused"> & {
+      rounds: number;
+      pausedRounds: number;
+      errors: number;
+      /** Lookups of a job's marker after an ambiguous attempt, and how many found the add had landed. */
+      markerChecks: number;
+      markerHits: number;
+    }
   >;
   isRunning(): boolean;
 }
@@ -40,7 +48,7 @@ export function createRelay(options: RelayOptions): Relay {
   const o = resolveRelayOptions(options);
   const sleeper = new Sleeper();
   const totals = { claimed: 0, delivered: 0, retried: 0, dead: 0, released: 0, leaseLost: 0 };
-  const extra = { rounds: 0, pausedRounds: 0, errors: 0 };
+  const extra = { rounds: 0, pausedRounds: 0, errors: 0, markerChecks: 0, markerHits: 0 };
   let lanes: Promise<void>[] | null = null;
   let stopping = false;
   let lastProbeAt = 0;
@@ -62,7 +70,7 @@ export function createRelay(options: RelayOptions): Relay {
     });
     result.claimed = rows.length;
     if (rows.length > 0) {
-      const settlements = await Promise.all(rows.map((row) => attempt(row, o)));
+      const settlements = await Promise.all(rows.map((row) => attempt(row, o, extra)));
       const settled = await settle(o.db, o.relayId, settlements);
       for (const s of settlements) {
         if (!settled.has(s.id)) {
@@ -131,17 +139,67 @@ function zero(): Omit<DrainResult, "paused"> {
 }
 
 /** Delivers one claimed row and decides what to record. */
-async function attempt(row: ClaimedJob, o: ResolvedRelayOptions): Promise<Settlement> {
+async function attempt(
+  row: ClaimedJob,
+  o: ResolvedRelayOptions,
+  counts: { markerChecks: number; markerHits: number },
+): Promise<Settlement> {
   const base = { id: row.id, claimAttempts: row.attempts };
   // Re-claimed after too many expired leases (e.g. a payload that crashes the relay): stop trying.
   if (row.attempts > o.maxAttempts)
     return { ...base, outcome: "dead", failed: false, error: row.lastError ?? "too many expired leases" };
+  const check = await checkMarker(row, o, counts);
+  if (check) return check;
   const delivery = await deliver(o.mem0, row, o.deliveryTimeoutMs);
   if (delivery.ok) return { ...base, outcome: "delivered", failed: false, result: delivery.outcome };
-  const error = describeError(delivery.error);
-  if (isCircuitOpen(delivery.error))
-    return { ...base, outcome: "release", failed: false, delayMs: o.breakerPollMs };
-  if (o.isPermanentFailure(delivery.error) || row.attempts >= o.maxAttempts) {
+  return failure(row, o, delivery.error, isAmbiguousFailure(delivery.error) ? AMBIGUOUS_TAG : "");
+}
+
+/**
+ * After an attempt that may have landed, asks mem0 whether memories carrying the job's marker exist
+ * (job-marker.ts). Found: the job is delivered, nothing is added. Returns undefined to go on and add: not
+ * needed, not found, the writer cannot tell, or mem0 refused the lookup itself (4xx: adding is then the
+ * at-least-once fallback). A lookup that failed transiently is a failed attempt that keeps the tag, so the
+ * next attempt looks again.
+ */
+async function checkMarker(
+  row: ClaimedJob,
+  o: ResolvedRelayOptions,
+  counts: { markerChecks: number; markerHits: number },
+): Promise<Settlement | undefined> {
+  const find = o.mem0.findByMetadata?.bind(o.mem0);
+  const lookup = find && followsAmbiguousAttempt(row) ? markerLookup(row) : null;
+  if (!find || !lookup) return undefined;
+  counts.markerChecks++;
+  const found = await withDeadline(o.deliveryTimeoutMs, (signal) =>
+    find(lookup, { signal, timeoutMs: o.deliveryTimeoutMs, requestId: `outbox-${row.id}-check` }),
+  );
+  if (found.ok) {
+    if (!found.outcome || found.outcome.length === 0) return undefined;
+    counts.markerHits++;
+    o.logger?.info({ jobId: row.id, memories: found.outcome.length }, "outbox: earlier add had landed");
+    const results = found.outcome.map((m) => ({ id: m.id }));
+    return {
+      id: row.id,
+      claimAttempts: row.attempts,
+      outcome: "delivered",
+      failed: false,
+      result: { status: "done", results, foundByMarker: true },
+    };
+  }
+  if (!isCircuitOpen(found.error) && o.isPermanentFailure(found.error)) {
+    o.logger?.warn({ jobId: row.id, err: describeError(found.error) }, "outbox: marker lookup refused");
+    return undefined;
+  }
+  return failure(row, o, found.error, `${AMBIGUOUS_TAG}marker lookup failed: `);
+}
+
+/** What to record for a failed call: released (breaker), dead, or a retry after backoff. */
+function failure(row: ClaimedJob, o: ResolvedRelayOptions, err: unknown, tag: string): Settlement {
+  const base = { id: row.id, claimAttempts: row.attempts };
+  if (isCircuitOpen(err)) return { ...base, outcome: "release", failed: false, delayMs: o.breakerPollMs };
+  const error = `${tag}${describeError(err)}`;
+  if (o.isPermanentFailure(err) || row.attempts >= o.maxAttempts) {
     o.logger?.warn({ jobId: row.id, attempts: row.attempts, err: error }, "outbox: job dead-lettered");
     return { ...base, outcome: "dead", failed: true, error };
   }

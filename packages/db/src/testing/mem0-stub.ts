@@ -6,8 +6,9 @@ import type { AddressInfo, Socket } from "node:net";
  * A loopback stand-in for mem0's self-hosted REST server, for fault injection (mem0 down, erroring,
  * hanging, slow) and for counting exactly what reached "mem0". It speaks the slice of the server contract
  * the outbox uses (mem0-contract.md section 1): POST /memories (infer off semantics: one memory per
- * non-system message), GET /memories (scoped list, top_k), GET /auth/setup-status, X-API-Key auth,
- * FastAPI-style error bodies. Not a memory engine: no search, no embeddings.
+ * non-system message), GET /memories (scoped list, top_k), POST /search with exact id and metadata filters
+ * (the relay's "did my add land?" check; every match scores 1, there are no embeddings), GET
+ * /auth/setup-status, X-API-Key auth, FastAPI-style error bodies.
  */
 export type StubMode = "up" | "refuse" | "error" | "hang";
 
@@ -112,6 +113,7 @@ export async function startMem0Stub(options: Mem0StubOptions = {}): Promise<Mem0
     if (req.method === "GET" && url.pathname === "/auth/setup-status")
       return send(res, 200, { needsSetup: false });
     if (req.method === "GET" && url.pathname === "/memories") return list(url, res);
+    if (req.method === "POST" && url.pathname === "/search") return search(raw, res);
     if (req.method !== "POST" || url.pathname !== "/memories") return send(res, 404, { detail: "Not Found" });
     let body: AddBody;
     try {
@@ -159,6 +161,29 @@ export async function startMem0Stub(options: Mem0StubOptions = {}): Promise<Mem0
       );
       send(res, 200, { results: match.slice(0, topK) });
     }
+  }
+
+  function search(raw: string, res: ServerResponse): void {
+    let body: { filters?: Record<string, unknown>; top_k?: number };
+    try {
+      body = JSON.parse(raw) as typeof body;
+    } catch {
+      send(res, 422, { detail: [{ type: "json_invalid", loc: ["body"], msg: "JSON decode error" }] });
+      return;
+    }
+    const filters = body.filters ?? {};
+    if (!["user_id", "agent_id", "run_id"].some((k) => filters[k])) {
+      send(res, 400, { detail: "filters must contain at least one of: user_id, agent_id, run_id." });
+      return;
+    }
+    const match = memories.filter((m) =>
+      Object.entries(filters).every(([k, v]) =>
+        ["user_id", "agent_id", "run_id"].includes(k)
+          ? (m as unknown as Record<string, unknown>)[k] === v
+          : m.metadata?.[k] === v,
+      ),
+    );
+    send(res, 200, { results: match.slice(0, body.top_k ?? 10).map((m) => ({ ...m, score: 1 })) });
   }
 
   await listen();
