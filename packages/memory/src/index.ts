@@ -37,9 +37,16 @@ export {
   type MemoryStackVars,
   memoryStackProblems,
   readMemoryEnv,
+  readReadyUnreachableMs,
 } from "./env.js";
 export { memoryNotFound, policyError, toTRPCError } from "./errors.js";
 export { createLogger, type Logger, silentLogger } from "./logger.js";
+export {
+  createMem0Reachability,
+  DEFAULT_READY_UNREACHABLE_MS,
+  type Mem0Reachability,
+  type Mem0ReachabilityStatus,
+} from "./mem0-reachability.js";
 export type { Mem0Port, OutboxPort } from "./ports.js";
 export {
   GATE_RULES,

@@ -1,46 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { createMem0Reachability } from "./mem0-reachability.js";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe("createMem0Reachability", () => {
-  it("goes unready only after mem0 has been silent longer than allowed, and back by itself", async () => {
-    let up = true;
-    const r = createMem0Reachability({
-      unreachableAfterMs: 400,
-      probe: async () => {
-        if (!up) throw Object.assign(new Error("refused"), { kind: "unavailable" });
-      },
-    });
-    r.start();
-    try {
-      await sleep(250);
-      expect(r.status()).toEqual({ reachable: true, ready: true, unreachableForMs: 0, lastError: null });
-      up = false;
-      await sleep(250);
-      const early = r.status();
-      expect(early).toMatchObject({ reachable: false, ready: true, lastError: "unavailable" });
-      expect(early.unreachableForMs).toBeGreaterThan(0);
-      await sleep(400);
-      expect(r.status()).toMatchObject({ reachable: false, ready: false });
-      up = true;
-      await sleep(250);
-      expect(r.status()).toMatchObject({ reachable: true, ready: true, unreachableForMs: 0 });
-    } finally {
-      await r.stop();
-    }
+  it("goes unready only after failing longer than allowed, and ready again at the next answer", () => {
+    let clock = 1_000;
+    const r = createMem0Reachability({ unreachableAfterMs: 10_000, now: () => clock });
+    expect(r.status()).toEqual({ reachable: true, ready: true, unreachableForMs: 0 });
+    r.noteFailure();
+    clock += 4_000;
+    r.noteFailure(); // later failures do not move the start of the outage
+    expect(r.status()).toEqual({ reachable: false, ready: true, unreachableForMs: 4_000 });
+    clock += 6_001;
+    expect(r.status()).toEqual({ reachable: false, ready: false, unreachableForMs: 10_001 });
+    r.noteAnswer();
+    expect(r.status()).toEqual({ reachable: true, ready: true, unreachableForMs: 0 });
   });
 
-  it("counts an answer seen elsewhere (traffic) as reachable even while probes fail", async () => {
+  it("counts an outage from its first failure, not from the last answer of an idle host", () => {
     let clock = 0;
-    const r = createMem0Reachability({
-      unreachableAfterMs: 1_000,
-      now: () => clock,
-      probe: () => Promise.reject(new Error("probe timed out")),
-    });
-    clock = 5_000;
-    expect(r.status().ready).toBe(false);
+    const r = createMem0Reachability({ unreachableAfterMs: 1_000, now: () => clock });
     r.noteAnswer();
-    expect(r.status().ready).toBe(true);
+    clock = 60_000; // idle for a minute, then the first failure
+    r.noteFailure();
+    expect(r.status()).toMatchObject({ ready: true, unreachableForMs: 0 });
   });
 });

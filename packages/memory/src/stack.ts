@@ -14,7 +14,12 @@ import {
   type RelayOptions,
 } from "@automatos/db";
 import { createMem0Client, type Mem0Client, type Mem0ClientOptions } from "@automatos/mem0-client";
-import { type EmbeddedMem0, type ProcessModel, startEmbeddedMem0 } from "@automatos/mem0-embedded";
+import {
+  type ProcessModel,
+  type StartedEmbeddedMem0,
+  type SupervisionOptions,
+  startEmbeddedMem0,
+} from "@automatos/mem0-embedded";
 import type { Principal } from "@automatos/memory-policy";
 import type { Dispatcher } from "undici";
 import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "./config.js";
@@ -23,6 +28,11 @@ import { type CutoverOptions, createCutover } from "./cutover/create-cutover.js"
 import { mirroringWriter } from "./cutover/mirroring-writer.js";
 import { type MemoryEnv, readMemoryEnv } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
+import {
+  createMem0Reachability,
+  DEFAULT_READY_UNREACHABLE_MS,
+  type Mem0Reachability,
+} from "./mem0-reachability.js";
 
 export interface MemoryStackOptions {
   /** Validated environment (default: readMemoryEnv() from process.env). */
@@ -35,6 +45,8 @@ export interface MemoryStackOptions {
   mem0Dispatcher?: Dispatcher;
   /** Embedded mem0's process model (default: its own default, a child process). */
   embeddedProcessModel?: ProcessModel;
+  /** Supervision of the embedded engine's child (probe period, restart backoff); the logger is the stack's. */
+  embeddedSupervision?: Omit<SupervisionOptions, "logger">;
   /** Relay options; `start: false` leaves delivery to the caller (drainOnce in tests, a separate worker). */
   relay?: Partial<Omit<RelayOptions, "db" | "mem0" | "logger">> & { start?: boolean };
   /** The legacy store (LEGACY_DATABASE_URL): per-workspace cutover modes and the legacy mirror. */
@@ -46,8 +58,13 @@ export interface MemoryStack {
   database: Database;
   outbox: Outbox;
   relay: Relay;
-  /** The embedded mem0 when MEM0_API_URL is unset, else null. */
-  embedded: EmbeddedMem0 | null;
+  /** The embedded mem0 when MEM0_API_URL is unset, else null; `supervision` has its restart count and last exit. */
+  embedded: StartedEmbeddedMem0 | null;
+  /**
+   * Whether mem0 (embedded or remote) answers; readiness follows it (MEMORY_READY_UNREACHABLE_MS). The host
+   * feeds it (`noteAnswer`/`noteFailure`) from its mem0 dispatcher: see `mem0Dispatcher`.
+   */
+  mem0Reachability: Mem0Reachability;
   config: MemoryConfig;
   logger: Logger;
   /** An inner context for one request by `principal` (verified by the caller). */
@@ -57,6 +74,8 @@ export interface MemoryStack {
 
 /** How often the relay looks for due jobs when nothing woke it, on the embedded database. */
 const EMBEDDED_DB_IDLE_POLL_MS = 1_000;
+/** The mem0 client's breaker cool-down in front of the supervised embedded engine. */
+const EMBEDDED_HALF_OPEN_AFTER_MS = 1_000;
 
 export async function createMemoryStack(options: MemoryStackOptions = {}): Promise<MemoryStack> {
   const env = options.env ?? readMemoryEnv();
@@ -72,12 +91,15 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
     const [opened, started] = await Promise.allSettled([
       createDb(env.database.url ? { url: env.database.url } : { dataDir: env.database.dataDir }),
       env.mem0.mode === "embedded"
-        ? startEmbeddedMem0({
-            dataDir: env.mem0.dataDir,
-            ...(env.mem0.embedder ? { embedder: env.mem0.embedder } : {}),
-            ...(env.mem0.llm ? { llm: env.mem0.llm } : {}),
-            ...(options.embeddedProcessModel ? { processModel: options.embeddedProcessModel } : {}),
-          })
+        ? startEmbeddedMem0(
+            {
+              dataDir: env.mem0.dataDir,
+              ...(env.mem0.embedder ? { embedder: env.mem0.embedder } : {}),
+              ...(env.mem0.llm ? { llm: env.mem0.llm } : {}),
+              ...(options.embeddedProcessModel ? { processModel: options.embeddedProcessModel } : {}),
+            },
+            { ...options.embeddedSupervision, logger: logger.child({ component: "mem0-engine" }) },
+          )
         : Promise.resolve(null),
     ]);
     if (opened.status === "fulfilled") cleanup.push(() => opened.value.close());
@@ -88,7 +110,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
     if (opened.status === "rejected") throw opened.reason;
     if (started.status === "rejected") throw started.reason;
     const database = opened.value;
-    const embedded: EmbeddedMem0 | null = started.value;
+    const embedded: StartedEmbeddedMem0 | null = started.value;
 
     let target: { baseUrl: string; apiKey?: string; dialect: "server" | "platform" };
     if (embedded) {
@@ -105,11 +127,21 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
 
     const mem0 = createMem0Client({
       ...options.mem0Client,
+      // The embedded engine is on loopback and supervised: a refused connection costs nothing, and after a
+      // restart the breaker should let traffic through within a second, not after the default 5 s.
+      ...(embedded?.supervision
+        ? { breaker: { halfOpenAfterMs: EMBEDDED_HALF_OPEN_AFTER_MS, ...options.mem0Client?.breaker } }
+        : {}),
       ...target,
       ...(options.mem0Dispatcher ? { dispatcher: options.mem0Dispatcher } : {}),
       logger: logger.child({ component: "mem0-client" }),
     });
     cleanup.push(() => mem0.close());
+
+    // Fed by the host's view of its exchanges with mem0 (the gateway's dispatcher interceptor).
+    const mem0Reachability = createMem0Reachability({
+      unreachableAfterMs: env.readyUnreachableMs ?? DEFAULT_READY_UNREACHABLE_MS,
+    });
 
     const { start = true, ...relayOptions } = options.relay ?? {};
     const relay = createRelay({
@@ -144,6 +176,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       outbox,
       relay,
       embedded,
+      mem0Reachability,
       config,
       logger,
       createContext: async (principal, ctxOptions = {}) =>
