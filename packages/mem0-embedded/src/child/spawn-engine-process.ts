@@ -104,11 +104,12 @@ async function closeChild(child: ChildProcess, exited: Promise<EngineExit>): Pro
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.ref();
   child.channel?.ref();
-  try {
-    child.send({ type: "close" } satisfies ParentMessage);
-  } catch {
-    child.kill("SIGTERM"); // the channel is already gone (child shutting down on a signal)
-  }
+  // The channel may close under our feet (the child is exiting on its own): then a signal asks instead.
+  const viaSignal = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  };
+  if (!child.connected) viaSignal();
+  else child.send({ type: "close" } satisfies ParentMessage, (err) => err && viaSignal());
   const timer = setTimeout(() => child.kill("SIGKILL"), CLOSE_TIMEOUT_MS);
   const exit = await exited;
   clearTimeout(timer);
