@@ -9,10 +9,11 @@ import { onnxThreadsFromEnv } from "../../env.js";
 import { ensureModelFile } from "./model-cache.js";
 
 /**
- * Two intra-op threads: the machines this runs on have 2 cores, and a batch of 32 short texts ran fastest
- * with both; one inter-op thread since the graph is a single chain.
+ * One intra-op thread, by measurement (bench/embed-ingest.ts, 1 against 2 on a 2-core machine): with two,
+ * onnxruntime's spinning pool competes with the engine's JS thread (PGlite runs SQL there), and both the
+ * query latency and the batch throughput were worse. One inter-op thread: the graph is a single chain.
  */
-export const DEFAULT_INTRA_OP_THREADS = 2;
+export const DEFAULT_INTRA_OP_THREADS = 1;
 
 export interface SessionOptions {
   intraOpNumThreads?: number;
