@@ -119,5 +119,5 @@ describe("re-embedding a lexical-v2 data directory in place", () => {
     } finally {
       await s.close();
     }
-  }, 180_000);
+  }, 300_000);
 });
