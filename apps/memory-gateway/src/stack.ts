@@ -1,6 +1,12 @@
 import { join, resolve } from "node:path";
 import { MEM0_CLIENT_DEFAULTS } from "@automatos/mem0-client";
-import { createMemoryStack, type MemoryEnv, type MemoryStack } from "@automatos/memory";
+import {
+  createMemoryStack,
+  type MemoryEnv,
+  type MemoryStack,
+  type MemoryStackOptions,
+  readReadyUnreachableMs,
+} from "@automatos/memory";
 import { createLegacyMirror, type LegacyDb, openLegacyDb } from "@automatos/memory-migration";
 import type { Logger } from "pino";
 import { Agent } from "undici";
@@ -43,7 +49,13 @@ export function toMemoryEnv(config: GatewayConfig): MemoryEnv {
  */
 export async function openStack(
   config: GatewayConfig,
-  deps: { logger: Logger; metrics: GatewayMetrics },
+  deps: {
+    logger: Logger;
+    metrics: GatewayMetrics;
+    /** Default: MEMORY_READY_UNREACHABLE_MS, else 10 s. */
+    readyUnreachableMs?: number;
+    embeddedSupervision?: MemoryStackOptions["embeddedSupervision"];
+  },
 ): Promise<GatewayStack> {
   const agent = new Agent({
     connections: MEM0_CLIENT_DEFAULTS.connections,
@@ -51,16 +63,26 @@ export async function openStack(
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
   });
+  // Every exchange with mem0 (traffic, relay, the health check's ping) tells whether it is reachable, for
+  // readiness; bound once the stack exists. A caller giving up (aborted) says nothing about mem0.
+  let reachability: { noteAnswer(): void; noteFailure(): void } | null = null;
   const dispatcher = agent.compose(
-    mem0TimingInterceptor((labels, s) => deps.metrics.mem0Duration.observe(labels, s)),
+    mem0TimingInterceptor((labels, s) => {
+      deps.metrics.mem0Duration.observe(labels, s);
+      if (labels.outcome === "ok" || labels.outcome === "4xx") reachability?.noteAnswer();
+      else if (labels.outcome === "network_error" || labels.outcome === "5xx") reachability?.noteFailure();
+    }),
   );
+  const readyUnreachableMs = deps.readyUnreachableMs ?? readReadyUnreachableMs();
   let stack: MemoryStack;
   let legacy: LegacyDb | null = null;
   try {
     // With a legacy store, writes follow each workspace's cutover mode and the relay mirrors legacy rows.
     legacy = config.legacy ? await openLegacyDb({ url: config.legacy.url }) : null;
+    const env = toMemoryEnv(config);
     stack = await createMemoryStack({
-      env: toMemoryEnv(config),
+      env: readyUnreachableMs ? { ...env, readyUnreachableMs } : env,
+      ...(deps.embeddedSupervision ? { embeddedSupervision: deps.embeddedSupervision } : {}),
       logger: deps.logger,
       mem0Dispatcher: dispatcher,
       relay: { start: config.relay },
@@ -78,7 +100,13 @@ export async function openStack(
     await agent.close();
     throw err;
   }
+  const opened = stack;
+  reachability = opened.mem0Reachability;
+  const unsubscribe = stack.embedded?.supervision?.onRestart((r) =>
+    deps.metrics.engineRestarts.inc({ cause: r.cause }),
+  );
   const close = async () => {
+    unsubscribe?.();
     await stack.close();
     await legacy?.close();
     await agent.close();

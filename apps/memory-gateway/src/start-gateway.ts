@@ -11,6 +11,8 @@ import { createGatewayLogger } from "./observability/logger.js";
 import { createGatewayMetrics, type GatewayMetrics } from "./observability/metrics.js";
 import { type GatewayStack, openStack } from "./stack.js";
 
+type StackDeps = Parameters<typeof openStack>[1];
+
 export interface StartGatewayOptions {
   /** Validated configuration: `loadGatewayEnv()` in main.ts, `parseGatewayEnv({...})` in tests. */
   config: GatewayConfig;
@@ -18,6 +20,10 @@ export interface StartGatewayOptions {
   logger?: Logger;
   /** Node process metrics (event loop lag, GC, memory) on /metrics; default true. */
   defaultMetrics?: boolean;
+  /** Readiness grace for an unreachable mem0; default MEMORY_READY_UNREACHABLE_MS, else 10 s. */
+  readyUnreachableMs?: number;
+  /** The embedded engine's supervision (probe period, backoff); tests shorten it. */
+  embeddedSupervision?: StackDeps["embeddedSupervision"];
 }
 
 export interface RunningGateway {
@@ -38,10 +44,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     {
       outboxStats: async () => (stack ? stack.outbox.stats() : null),
       breakerState: () => stack?.mem0.breakerState() ?? "closed",
+      mem0UnreachableMs: () => stack?.mem0Reachability.status().unreachableForMs ?? null,
     },
     { defaultMetrics: options.defaultMetrics ?? true },
   );
-  const opened = await openStack(config, { logger, metrics });
+  const opened = await openStack(config, {
+    logger,
+    metrics,
+    ...(options.readyUnreachableMs ? { readyUnreachableMs: options.readyUnreachableMs } : {}),
+    ...(options.embeddedSupervision ? { embeddedSupervision: options.embeddedSupervision } : {}),
+  });
   stack = opened;
 
   const authenticator = createAuthenticator({
@@ -61,6 +73,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       checkHealth({
         pingMem0: () => opened.mem0.ping({ timeoutMs: 1_500 }),
         breakerState: () => opened.mem0.breakerState(),
+        mem0Reachability: () => opened.mem0Reachability.status(),
+        engine: () => opened.embedded?.supervision?.status() ?? null,
         outboxStats: () => opened.outbox.stats(),
         dbKind: opened.database.kind,
         relayRunning: () => opened.relay.isRunning(),

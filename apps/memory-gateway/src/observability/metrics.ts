@@ -15,12 +15,16 @@ export interface GatewayMetrics {
   mem0Duration: Histogram<"operation" | "outcome">;
   authFailures: Counter<"reason">;
   inFlight: Gauge;
+  /** Restarts of the embedded mem0 engine by the cause of the death (exit, unresponsive). */
+  engineRestarts: Counter<"cause">;
 }
 
 export interface MetricSources {
   /** Outbox depth; called on every scrape. Null when the database is unreachable. */
   outboxStats?: () => Promise<OutboxGaugeStats | null>;
   breakerState?: () => "closed" | "open" | "half-open";
+  /** Seconds since mem0 last answered (0 while it answers). */
+  mem0UnreachableMs?: () => number | null;
 }
 
 /** The outbox table's view (structurally @automatos/db's OutboxStats). */
@@ -84,7 +88,22 @@ export function createGatewayMetrics(sources: MetricSources, opts: { defaultMetr
       help: "Requests being processed",
       registers,
     }),
+    engineRestarts: new Counter({
+      name: "gateway_mem0_engine_restarts_total",
+      help: "Restarts of the embedded mem0 engine's child process, by cause (exit: it exited or was killed; unresponsive: it stopped answering its health probe)",
+      labelNames: ["cause"],
+      registers,
+    }),
   };
+  new Gauge({
+    name: "gateway_mem0_unreachable_seconds",
+    help: "Time since mem0 last answered (0 while it answers); readiness turns false past MEMORY_READY_UNREACHABLE_MS",
+    registers,
+    collect() {
+      const ms = sources.mem0UnreachableMs?.();
+      if (ms !== null && ms !== undefined) this.set(ms / 1000);
+    },
+  });
 
   // Both outbox gauges read one stats query per scrape (prom-client collects metrics concurrently).
   const outboxStats = sharedWithinScrape(
