@@ -12,7 +12,6 @@ import { performance } from "node:perf_hooks";
 import { round, writeResult } from "@automatos/bench";
 import { DEFAULT_CONFIG } from "@automatos/memory";
 import { credit, REALMEMBENCH_SOURCE } from "../src/realmembench/source.js";
-import { renderFigures } from "../src/run/figures.js";
 import {
   AS_CONFIGURED,
   asConfiguredArm,
@@ -56,8 +55,6 @@ try {
 }
 const rmb = result.sets.find((s) => s.set === "realmembench");
 const inhouse = result.sets.find((s) => s.set === "inhouse");
-for (const s of result.sets)
-  console.log(`\n${renderFigures(`${s.set}, ${s.split} half (${s.personas.join(", ")})`, s.arms, BM25_ARM)}`);
 
 const rmbRatio = ratioOf(rmb);
 const inhouseRatio = ratioOf(inhouse);

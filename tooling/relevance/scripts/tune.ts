@@ -13,8 +13,7 @@ import { parseArgs } from "node:util";
 import { round } from "@automatos/bench";
 import { credit } from "../src/realmembench/source.js";
 import { parseConfigOverride } from "../src/run/config-override.js";
-import { renderFigures } from "../src/run/figures.js";
-import { BM25_ARM, measure, type RecallVariant, TEN_ASKED } from "../src/run/measure.js";
+import { measure, type RecallVariant, TEN_ASKED } from "../src/run/measure.js";
 import { loadSets, type SetChoice } from "../src/run/sets.js";
 
 const OUT = fileURLToPath(new URL("../results/dev-tuning.json", import.meta.url));
@@ -72,8 +71,6 @@ try {
   fail(`run failed: ${(e as Error).message}${cause ? ` (${cause.message})` : ""}`);
 }
 for (const [i, json] of (args.config ?? []).entries()) console.log(`config #${i + 1}: ${json}`);
-for (const s of result.sets)
-  console.log(`\n${renderFigures(`${s.set}, dev half (${s.personas.join(", ")})`, s.arms, BM25_ARM)}`);
 
 mkdirSync(fileURLToPath(new URL("../results/", import.meta.url)), { recursive: true });
 writeFileSync(

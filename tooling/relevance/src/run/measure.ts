@@ -13,7 +13,7 @@ import { createRecallArm, type RecallCalls } from "../arms/recall-arm.js";
 import type { Arm } from "../arms/types.js";
 import { embeddingEnv } from "../env.js";
 import { countMemories, countQueries, type EvalSet } from "../eval-set/types.js";
-import { type ArmFigures, figuresOf } from "./figures.js";
+import { type ArmFigures, figuresOf, renderFigures } from "./figures.js";
 import { startBenchStack } from "./memory-stack.js";
 import { type RunTimings, runEvalSet } from "./run-eval-set.js";
 
@@ -118,6 +118,11 @@ export async function measure(
         timings,
         seconds: (performance.now() - s0) / 1000,
       });
+      // Printed as soon as the set is done: a long run that fails later still leaves these figures.
+      const done = out[out.length - 1] as SetMeasurement;
+      log(
+        `\n${renderFigures(`${done.set}, ${done.split} half (${done.personas.join(", ")})`, done.arms, BM25_ARM)}\n`,
+      );
     }
     return {
       embedder: engine ?? "remote mem0",
