@@ -10,8 +10,11 @@ import { type EngineDeathResult, runEngineDeath } from "./r8-scenario.js";
 
 const USERS = 40;
 const runs: EngineDeathResult[] = [];
+const failures: { signal: string; error: string }[] = [];
 const before = machineConditions();
 for (const signal of ["SIGKILL", "SIGTERM"] as const) {
+  // A run that cannot complete (e.g. the engine's first start exceeding its deadline on an overloaded
+  // machine) is recorded as a failure of R8, not silently dropped.
   const r = await runEngineDeath({
     signal,
     users: USERS,
@@ -20,7 +23,11 @@ for (const signal of ["SIGKILL", "SIGTERM"] as const) {
     readyUnreachableMs: 2_000,
     thinkMs: 200,
     drainDeadlineMs: 120_000,
+  }).catch((err: Error) => {
+    failures.push({ signal, error: err.message });
+    return null;
   });
+  if (!r) continue;
   runs.push(r);
   console.log(
     `R8 ${signal}: acknowledged ${r.acknowledged}, lost ${r.lost}, duplicated ${r.duplicated}, engine down ` +
@@ -32,12 +39,13 @@ for (const signal of ["SIGKILL", "SIGTERM"] as const) {
 const lost = runs.reduce((n, r) => n + r.lost, 0);
 const duplicated = runs.reduce((n, r) => n + r.duplicated, 0);
 const back = runs.map((r) => r.trafficBackAfterRestartMs);
-const recoveryS = back.some((b) => b === null) ? -1 : round(Math.max(...(back as number[])) / 1000, 2);
+const recoveryS =
+  back.length === 0 || back.some((b) => b === null) ? -1 : round(Math.max(...(back as number[])) / 1000, 2);
 writeResult("R8", {
   value: recoveryS,
   unit: "s",
   bar: "lost 0, duplicated 0, traffic back <= 5 s after the engine restart (SIGKILL and clean exit)",
-  pass: lost === 0 && duplicated === 0 && recoveryS >= 0 && recoveryS <= 5,
+  pass: failures.length === 0 && lost === 0 && duplicated === 0 && recoveryS >= 0 && recoveryS <= 5,
   details: {
     users: USERS,
     lost,
@@ -48,6 +56,7 @@ writeResult("R8", {
       timeToRecoveryFromSignalS: r.recoveryMs === null ? null : round(r.recoveryMs / 1000, 2),
     })),
     restarts: runs.map((r) => r.restarts),
+    failedRuns: failures,
     machine: { before, after: machineConditions() },
     stack: "gateway in process, embedded mem0 in its supervised child (default embedder), PGlite",
   },
