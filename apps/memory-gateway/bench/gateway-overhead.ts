@@ -1,5 +1,5 @@
 /**
- * P1 and P3 (targets.md): what the HTTP gateway adds on top of a direct mem0-client call.
+ * P1 and P3 (docs/targets.md): what the HTTP gateway adds on top of a direct mem0-client call.
  *
  *   direct:  mem0-client ---------------------------------------------------> mem0 stub (own process)
  *   bare:    typed client -> HTTP -> tRPC standalone + router (own process) -> mem0-client -> mem0 stub

@@ -1,5 +1,5 @@
 /**
- * R7 (targets.md): 200 concurrent simulated chat users for 60 s through the gateway, on the default stack
+ * R7 (docs/targets.md): 200 concurrent simulated chat users for 60 s through the gateway, on the default stack
  * (embedded mem0 + PGlite, exactly what the gateway starts with no URLs configured). Loopback only; every
  * loop is bounded by the deadline, so the scenario stops by itself.
  *

@@ -1,5 +1,5 @@
 /**
- * P7 (targets.md): outbox relay delivery rate to a zero-latency loopback mem0 stub. Bar >= 1,000/s,
+ * P7 (docs/targets.md): outbox relay delivery rate to a zero-latency loopback mem0 stub. Bar >= 1,000/s,
  * goal >= 5,000/s. The stub runs in a child process; the relay delivers through @automatos/mem0-client
  * (the production writer). Measured on PGlite in a data directory (the embedded default) and, when
  * Debian's PostgreSQL 15 is installed, on a throwaway cluster. Each backend: a warm-up drain, then three

@@ -1,5 +1,5 @@
 /**
- * R1 (targets.md): mem0 unavailable for 30 s while remembers keep arriving. Bar: zero lost, and after
+ * R1 (docs/targets.md): mem0 unavailable for 30 s while remembers keep arriving. Bar: zero lost, and after
  * recovery exactly the accepted remembers are in mem0 (same set, same count), read back over its REST API.
  * The outage is injected at the loopback stub: 20 s of refused connections, then 10 s of 503s.
  */

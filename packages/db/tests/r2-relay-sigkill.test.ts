@@ -1,5 +1,5 @@
 /**
- * R2 (targets.md): the process running the relay is killed with SIGKILL mid-delivery, then restarted.
+ * R2 (docs/targets.md): the process running the relay is killed with SIGKILL mid-delivery, then restarted.
  * Bar: zero lost; duplicates only from the at-least-once window, counted and reported. The window is every
  * attempt whose outcome the relay could not observe: jobs in flight at the kill (their lease expires and
  * they are re-claimed, last_error "lease of relay ... expired"), plus any add that timed out although mem0

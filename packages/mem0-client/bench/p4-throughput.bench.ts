@@ -1,5 +1,5 @@
 /**
- * P4 (targets.md): throughput of @automatos/mem0-client vs a client built on global fetch (the official
+ * P4 (docs/targets.md): throughput of @automatos/mem0-client vs a client built on global fetch (the official
  * SDK's transport), same loopback stub, concurrency 32, side by side in one run.
  *
  * The stub runs in a forked child so the server does not share the client's event loop. Both variants run

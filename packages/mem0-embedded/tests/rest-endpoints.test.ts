@@ -1,5 +1,5 @@
 /**
- * The REST contract endpoint by endpoint (mem0-contract.md §1.4-1.7), raw HTTP against a real embedded mem0.
+ * The REST contract endpoint by endpoint (docs/mem0-contract.md §1.4-1.7), raw HTTP against a real embedded mem0.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -4,7 +4,7 @@ import { APP_NAMES, type AppName, type Principal } from "./principal.js";
 import { resolveScope, resolveScopes } from "./resolve.js";
 import { type AccessMode, SCOPE_KINDS, type ScopeKind } from "./scope.js";
 
-// The policy as architecture.md §3 states it, written out independently of ACCESS_MATRIX: 32 cells.
+// The policy as docs/architecture.md §3 states it, written out independently of ACCESS_MATRIX: 32 cells.
 // "rw" = read and write, "r" = read only, "-" = nothing.
 const SPEC: Record<AppName, Record<ScopeKind, "rw" | "r" | "-">> = {
   chatbot: { user: "rw", agent: "-", "agent-user": "-", run: "-" },

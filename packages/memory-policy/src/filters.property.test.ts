@@ -4,7 +4,7 @@ import { composeFilters } from "./filters.js";
 import { toMem0Ids } from "./mem0-ids.js";
 import { scopeArb } from "./test-arbitraries.js";
 
-/** mem0's in-process store semantics (see mem0-contract.md §3.7): flat object, === per key, ANDed. */
+/** mem0's in-process store semantics (see docs/mem0-contract.md §3.7): flat object, === per key, ANDed. */
 function matches(payload: Record<string, unknown>, filters: Record<string, unknown>): boolean {
   return Object.entries(filters).every(([key, value]) => value === "*" || payload[key] === value);
 }

@@ -8,7 +8,7 @@
  * - bareLocalLink: the same mem0 call as the only thing a procedure does, through localLink on a plain
  *               initTRPC (no middleware, no validation): tRPC's own floor, reported so the share of the
  *               overhead that is ours can be read off.
- * Bar (targets.md): added p50 <= 0.2 ms.
+ * Bar (docs/targets.md): added p50 <= 0.2 ms.
  */
 import { loadavg } from "node:os";
 import { measureSideBySide, round, writeResult } from "@automatos/bench";

@@ -6,7 +6,7 @@
  *
  * The recall time budget is raised for the measurement so every call runs the full pipeline (a degraded
  * call would be fast and flatter the figure); the share a default 150 ms budget would degrade is reported.
- * Bar (targets.md): p95 <= 200 ms.
+ * Bar (docs/targets.md): p95 <= 200 ms.
  */
 import { loadavg } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * P8 (targets.md): legacy backfill of 1M legacy rows to a loopback mem0 stub with infer off.
+ * P8 (docs/targets.md): legacy backfill of 1M legacy rows to a loopback mem0 stub with infer off.
  * Bar: >= 2,000 rows/s and peak RSS <= 300 MB (the migrator process).
  *
  * Four processes, as in production: the legacy Postgres (PGlite behind pglite-socket, seeded inside the

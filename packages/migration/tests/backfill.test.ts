@@ -1,5 +1,5 @@
 /**
- * The backfill end to end: the seeded legacy database (every bad case of legacy-store.md) -> the real
+ * The backfill end to end: the seeded legacy database (every bad case of docs/legacy-store.md) -> the real
  * embedded mem0 through @automatos/mem0-client, with the ledger in @automatos/db. Checked against mem0.
  */
 import { createDb, type Database, schema } from "@automatos/db";

@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** One benchmark figure, in the form the issues and targets.md require. */
+/** One benchmark figure, in the form the issues and docs/targets.md require. */
 export interface BenchResult {
   value: number;
   unit: string;
-  /** The bar from targets.md, written as a human-readable condition, e.g. "p50 <= 1 ms". */
+  /** The bar from docs/targets.md, written as a human-readable condition, e.g. "p50 <= 1 ms". */
   bar: string;
   pass: boolean;
   details: Record<string, unknown>;

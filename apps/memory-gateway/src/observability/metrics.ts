@@ -38,7 +38,7 @@ export interface OutboxGaugeStats {
   oldestPendingAgeMs: number;
 }
 
-// Sub-millisecond buckets matter: the gateway's own overhead is budgeted at <= 1 ms p50 (targets.md P1).
+// Sub-millisecond buckets matter: the gateway's own overhead is budgeted at <= 1 ms p50 (docs/targets.md P1).
 const LATENCY_BUCKETS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10,
 ];

@@ -16,7 +16,7 @@ export interface CountingProxy {
 
 /**
  * A loopback HTTP proxy in front of a real mem0 that records every request reaching it. This is how the
- * integration test counts mem0 calls per chat turn (targets.md P6) without trusting the code under test to
+ * integration test counts mem0 calls per chat turn (docs/targets.md P6) without trusting the code under test to
  * count itself: whatever the gateway, the router or the relay send, it passes through here.
  */
 export async function startCountingProxy(target: string): Promise<CountingProxy> {

@@ -2,7 +2,7 @@
  * The PRD's named integration test, through the gateway on the embedded stack: real HTTP on loopback, the
  * typed client from @automatos/memory pointed at the gateway, the real router, outbox, relay and embedded
  * mem0. A counting proxy in front of mem0 sees every request the stack makes, which is how mem0 calls per
- * chat turn are counted (targets.md P6: <= 1 search + 1 queued add per turn; 0 searches on trivial turns).
+ * chat turn are counted (docs/targets.md P6: <= 1 search + 1 queued add per turn; 0 searches on trivial turns).
  */
 
 import { createMemoryClient, type MemoryClient } from "@automatos/memory";

@@ -6,7 +6,7 @@ export const MEMORY_MODES = ["legacy", "dual", "mem0"] as const;
 export type MemoryMode = (typeof MEMORY_MODES)[number];
 
 /**
- * The per-workspace cutover switch from the legacy memory store to mem0 (architecture.md section 7):
+ * The per-workspace cutover switch from the legacy memory store to mem0 (docs/architecture.md section 7):
  * `legacy` (legacy store only), `dual` (writes go to both), `mem0` (mem0 only).
  *
  * Invariants:

@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from "node:net";
 /**
  * A loopback stand-in for mem0's self-hosted REST server, for fault injection (mem0 down, erroring,
  * hanging, slow) and for counting exactly what reached "mem0". It speaks the slice of the server contract
- * the outbox uses (mem0-contract.md section 1): POST /memories (infer off semantics: one memory per
+ * the outbox uses (docs/mem0-contract.md section 1): POST /memories (infer off semantics: one memory per
  * non-system message), GET /memories (scoped list, top_k), POST /search with exact id and metadata filters
  * (the relay's "did my add land?" check; every match scores 1, there are no embeddings), GET
  * /auth/setup-status, X-API-Key auth, FastAPI-style error bodies.

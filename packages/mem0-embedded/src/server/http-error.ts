@@ -1,5 +1,5 @@
 /**
- * Errors with the self-hosted server's status codes and bodies (mem0-contract.md §1.4).
+ * Errors with the self-hosted server's status codes and bodies (docs/mem0-contract.md §1.4).
  */
 import type { z } from "zod";
 import { type LocRoot, toPydanticErrors } from "./validation/pydantic.js";

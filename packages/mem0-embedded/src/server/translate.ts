@@ -1,7 +1,7 @@
 /**
  * mem0ai/oss returns mixed casing (`createdAt` next to `user_id`, the add event under `metadata.event`,
  * camelCase score_details, raw SQLite history rows newest first). The self-hosted server returns the Python
- * engine's snake_case shapes (mem0-contract.md §1.5). This module is that translation, and nothing else.
+ * engine's snake_case shapes (docs/mem0-contract.md §1.5). This module is that translation, and nothing else.
  */
 
 export interface EngineItem {

@@ -3,7 +3,7 @@
  * this package does not import the memory service) over the legacy connection. The memory service's relay
  * calls `write` for each mirror job (`legacy` and `dual` modes, see the memory README "Cutover modes").
  *
- * Rows look like the legacy writers' own (legacy-store.md §3.3): chat turns as `conversation` content,
+ * Rows look like the legacy writers' own (docs/legacy-store.md §3.3): chat turns as `conversation` content,
  * agent memories as `{content}` rows with `agent_id`. `source` says who wrote them: `dual_write` rows are
  * already in mem0 (the backfill skips them), `memory_service` rows were written in `legacy` mode and are
  * migrated by the next backfill pass. `user_id` lets that pass resolve the owner without a chat.

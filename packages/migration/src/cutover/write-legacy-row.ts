@@ -1,6 +1,6 @@
 /**
  * `dual` mode: the memory service also writes each remembered turn to the legacy store, as a row the legacy
- * system itself would have written (legacy-store.md §3.3 step 5), so rolling a workspace back to `legacy`
+ * system itself would have written (docs/legacy-store.md §3.3 step 5), so rolling a workspace back to `legacy`
  * loses nothing. Two additions the legacy readers ignore: `source: "dual_write"` (the migration skips these
  * rows: they are in mem0 already) and `user_id` (a later re-migration resolves the owner without a chat).
  */
@@ -48,7 +48,7 @@ export async function writeLegacyRow(legacy: LegacyDrizzle, turn: LegacyTurn): P
     workspaceId: turn.workspaceId,
     content: legacyContentOf({ ...turn, at }),
     memoryType: "experience",
-    memoryLevel: "long_term", // conversations are always long_term (legacy-store.md §2.2)
+    memoryLevel: "long_term", // conversations are always long_term (docs/legacy-store.md §2.2)
     importance: 1,
     accessCount: 0,
     lastAccess: new Date(`${naiveUtc(at)}Z`),

@@ -1,5 +1,5 @@
 /**
- * Drizzle READ model of the legacy Automatos tables the migration needs (legacy-store.md §1.1, §1.8, §1.9).
+ * Drizzle READ model of the legacy Automatos tables the migration needs (docs/legacy-store.md §1.1, §1.8, §1.9).
  *
  * These tables belong to the legacy Postgres, not to us: they are never part of @automatos/db's migrations and
  * the migration tool never alters them. The only write is `writeLegacyRow` (dual mode), an INSERT of a
@@ -23,7 +23,7 @@ export const legacyMemoryItems = pgTable("memory_items", {
   id: uuid("id").primaryKey(),
   agentId: integer("agent_id"), // 1 = the shared "ChatMemory" agent, NULL for chat rows after ~Jan 2026
   workspaceId: uuid("workspace_id"), // added late: old rows may be NULL
-  content: varchar("content").notNull(), // a JSON *string*, not a json column (legacy-store.md §1.1a)
+  content: varchar("content").notNull(), // a JSON *string*, not a json column (docs/legacy-store.md §1.1a)
   memoryType: varchar("memory_type", { length: 100 }).notNull(),
   memoryLevel: varchar("memory_level", { length: 50 }).default("working"),
   importance: doublePrecision("importance").default(0.5),

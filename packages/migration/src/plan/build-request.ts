@@ -1,6 +1,6 @@
 /**
  * Builds the mem0 add request for one migratable row: the messages (a user/assistant pair for a chat turn),
- * the scope's mem0 ids and the metadata that keeps the row traceable (legacy-store.md §6, "Metadata to
+ * the scope's mem0 ids and the metadata that keeps the row traceable (docs/legacy-store.md §6, "Metadata to
  * carry"). mem0 drops caller metadata keys named user_id/agent_id/run_id/actor_id, so the legacy agent id
  * travels as `legacy_agent_id`. The legacy embedding is never read: mem0 re-embeds.
  */

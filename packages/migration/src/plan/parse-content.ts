@@ -1,5 +1,5 @@
 /**
- * Reads the JSON string stored in `memory_items.content` (legacy-store.md §1.1a) into one of the known
+ * Reads the JSON string stored in `memory_items.content` (docs/legacy-store.md §1.1a) into one of the known
  * shapes. The `metadata` column is effectively `{}` (an ORM kwarg bug), so everything useful comes from here.
  */
 

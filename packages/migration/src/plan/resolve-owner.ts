@@ -1,5 +1,5 @@
 /**
- * Owner resolution (legacy-store.md §6). `memory_items` has no user column, so:
+ * Owner resolution (docs/legacy-store.md §6). `memory_items` has no user column, so:
  *
  * - chat rows: the chat (content.chat_id) gives the user; the workspace is
  *   COALESCE(chats.workspace_id, memory_items.workspace_id, messages.workspace_id);

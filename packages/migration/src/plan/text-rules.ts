@@ -1,5 +1,5 @@
 /**
- * Turns that carry no information are not migrated (legacy-store.md §6): greetings and turns under 10
+ * Turns that carry no information are not migrated (docs/legacy-store.md §6): greetings and turns under 10
  * characters, judged on what the user said (the legacy gate `should_retrieve_memories` judged the same).
  */
 import { createHash } from "node:crypto";

@@ -1,6 +1,6 @@
 /**
  * Legacy timestamps are `timestamp without time zone` written with Python's naive `datetime.now()`; the
- * migration treats them as UTC (legacy-store.md §6). They are read as text (`::text`) so no driver applies
+ * migration treats them as UTC (docs/legacy-store.md §6). They are read as text (`::text`) so no driver applies
  * the process's local time zone on the way.
  */
 const NAIVE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?$/;

@@ -1,7 +1,7 @@
 /**
  * Runs `pnpm migrate:legacy` (src/cli/main.ts) as a child process, the way an operator does, so tests can
  * SIGKILL it mid-run. Async spawn only: the parent hosts the databases behind pglite-socket and a
- * synchronous child call would block their event loop (toolchain.md §7.3).
+ * synchronous child call would block their event loop (docs/toolchain.md §7.3).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * DDL of the legacy tables as the live legacy Postgres has them (legacy-store.md §1.1 init SQL shape, §1.8
+ * DDL of the legacy tables as the live legacy Postgres has them (docs/legacy-store.md §1.1 init SQL shape, §1.8
  * identity tables), for seeding test and benchmark databases. The migration never runs this against a real
  * legacy database: there the tables already exist.
  */

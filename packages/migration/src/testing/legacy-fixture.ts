@@ -1,5 +1,5 @@
 /**
- * Hand-written legacy rows covering every case legacy-store.md describes, each with the outcome the
+ * Hand-written legacy rows covering every case docs/legacy-store.md describes, each with the outcome the
  * migration must reach. Tests derive their expected totals from these declarations, row by row.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Seeds a legacy Automatos database (PGlite + pgvector) for tests and benchmarks: the legacy DDL, the
- * identity tables, the hand-written fixture rows (every bad case legacy-store.md describes) and, on request,
+ * identity tables, the hand-written fixture rows (every bad case docs/legacy-store.md describes) and, on request,
  * bulk rows generated inside the database with generate_series (1M rows would take hours through INSERTs
  * from JavaScript).
  */

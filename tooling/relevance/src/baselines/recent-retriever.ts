@@ -2,7 +2,7 @@ import type { Dataset } from "../dataset/types.js";
 import type { Retriever } from "../evaluate.js";
 
 /**
- * The legacy behaviour (legacy-store.md): inject the user's most recent memories whatever the question.
+ * The legacy behaviour (docs/legacy-store.md): inject the user's most recent memories whatever the question.
  * "Most recent" is as of the end of the user's history, i.e. after the last session.
  */
 export function createRecentRetriever(dataset: Dataset): Retriever {

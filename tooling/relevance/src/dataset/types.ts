@@ -1,4 +1,4 @@
-/** The four question kinds of the relevance set (issue 9, targets.md P10). */
+/** The four question kinds of the relevance set (issue 9, docs/targets.md P10). */
 export const QUESTION_CATEGORIES = ["single-fact", "multi-session", "temporal", "paraphrased"] as const;
 export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
 

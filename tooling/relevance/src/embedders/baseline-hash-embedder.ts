@@ -8,7 +8,7 @@ import {
 } from "@automatos/mem0-embedded/embedder";
 
 /**
- * The reference point of the experiments (targets.md "mem0's engine with an offline hashing embedder"):
+ * The reference point of the experiments (docs/targets.md "mem0's engine with an offline hashing embedder"):
  * raw lower-cased word unigrams plus character 3-grams, counts hashed unsigned into 256 dimensions,
  * L2-normalised. No stemming, no stop words, no weighting.
  */

@@ -1,5 +1,5 @@
 /**
- * /memories endpoints of the self-hosted server (mem0-contract.md §1.5, §1.6), on mem0ai/oss.
+ * /memories endpoints of the self-hosted server (docs/mem0-contract.md §1.5, §1.6), on mem0ai/oss.
  */
 import type { Mem0Engine } from "../../engine/mem0-engine.js";
 import { isEngineValidationError } from "../engine-errors.js";

@@ -1,5 +1,5 @@
 /**
- * The self-hosted server's request models (server/main.py, see mem0-contract.md §1.5), field by field.
+ * The self-hosted server's request models (server/main.py, see docs/mem0-contract.md §1.5), field by field.
  * Unknown keys are dropped, as Pydantic's default `extra="ignore"` does.
  */
 import { z } from "zod";
