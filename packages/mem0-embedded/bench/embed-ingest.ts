@@ -7,7 +7,7 @@
  *    (engine in its child process, as shipped) with 32 concurrent requests;
  *  - query embedding while adds flow: the engine in THIS process (so it shares the one session), adds
  *    streaming through REST, embedForSearch timed meanwhile.
- * Writes P11-query-embedding and P11-embedded-ingest to the results file.
+ * Writes P10-query-embedding and P10-embedded-ingest to the results file.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -149,7 +149,7 @@ try {
 console.log("query embedding during adds:", JSON.stringify(during));
 
 const chosen = threads[DEFAULT_INTRA_OP_THREADS] as { query: Summary };
-writeResult("P11-query-embedding", {
+writeResult("P10-query-embedding", {
   value: round(chosen.query.p95),
   unit: "ms",
   bar: `p95 <= ${QUERY_BAR_MS} ms (embedForSearch, short queries, idle)`,
@@ -168,7 +168,7 @@ writeResult("P11-query-embedding", {
     modelLoadMs: round(loadMs),
   },
 });
-writeResult("P11-embedded-ingest", {
+writeResult("P10-embedded-ingest", {
   value: round(ingest.opsPerSec),
   unit: "memories/s",
   bar: `>= ${INGEST_BAR} memories/s (REST POST /memories, infer false, ${CONCURRENCY} concurrent)`,
