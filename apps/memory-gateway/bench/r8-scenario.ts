@@ -201,7 +201,8 @@ export async function runEngineDeath(o: EngineDeathOptions): Promise<EngineDeath
       }
     }
 
-    const firstBack = listLog.filter((r) => r.start >= killedAt && r.ok).sort((a, b) => a.end - b.end)[0];
+    // Sent after the restart: a clean exit keeps answering while it closes, which is not recovery.
+    const firstBack = listLog.filter((r) => r.start >= restartedAt && r.ok).sort((a, b) => a.end - b.end)[0];
     const unready = health.filter((h) => h.at >= killedAt && !h.ready);
     const firstUnready = unready[0]?.at;
     const readyAgainAt = firstUnready ? health.find((h) => h.at > firstUnready && h.ready)?.at : undefined;
