@@ -33,9 +33,12 @@ export interface FloorRules {
  * of the best and needs no lexical evidence (`strongScore` 0 switches that rule off; a weaker embedder can
  * switch it on). On the dev halves a relative floor of 0.5 with 5 memories a turn gave 2.5 off-topic
  * memories per turn on the in-house set instead of 5.4 unfloored at 8, while RealMemBench's recall of 10 asked
- * stayed at 1.20x BM25 (0.3: 1.23x and 3.5 off-topic).
+ * stayed at 1.20x BM25. `minScore` is 0: the hybrid engine's score is relative to its candidate pool, which
+ * includes memories the router then drops as out of scope (an agent search also sees the agent's notes about
+ * other users), so an absolute cut on it could drop a relevant memory for another user's sake; the engine's
+ * threshold on the cosine is the absolute test.
  */
-export const DEFAULT_FLOOR: FloorRules = { minScore: 0.1, strongScore: 0, relativeToBest: 0.5 };
+export const DEFAULT_FLOOR: FloorRules = { minScore: 0, strongScore: 0, relativeToBest: 0.5 };
 
 export interface FloorResult<T> {
   kept: T[];

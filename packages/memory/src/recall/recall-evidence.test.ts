@@ -41,6 +41,21 @@ describe("memory.recall evidence on the embedded default", () => {
     expect(await recalled("What is my spouse's job?")).toContain(TURNS[2]);
   });
 
+  it("gives an agent's shared rule to a second user even when the agent's notes about the first match better", async () => {
+    // The agent-scope search also sees the agent's notes about alice (the router drops them as out of bob's
+    // scope); the engine's scores are relative to that pool, so no absolute cut on them may drop the rule.
+    const planner = (userId: string) =>
+      ({ app: "agents", workspaceId: "w1", userId, agentId: "planner" }) as const;
+    const rule = "Workspace travel rule: book economy class for flights shorter than six hours.";
+    const query = "Book my flights to Berlin for the sales summit.";
+    const forAlice = await t.caller(planner("alice"));
+    await forAlice.memory.add({ messages: [{ role: "user", content: rule }], scope: "agent" });
+    for (const note of [query, "Plan my Porto trip next week. For flights I always prefer a window seat."])
+      await forAlice.memory.add({ messages: [{ role: "user", content: note }], scope: "agent-user" });
+    const forBob = await (await t.caller(planner("bob"))).memory.recall({ query });
+    expect(forBob.memories.map((m) => m.text)).toEqual([rule]);
+  });
+
   it("injects nothing for a question none of the memories is about", async () => {
     expect(await recalled("How tall is Mount Kilimanjaro?")).toEqual([]);
   });
