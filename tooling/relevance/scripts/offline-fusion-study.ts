@@ -97,6 +97,8 @@ interface Variant {
   threshold: number;
   relative: number;
   cap: number;
+  /** absolute floor on the fused score (memory.recall's minScore; default 0) */
+  min?: number;
 }
 
 function measure(asked: Asked[], v: Variant) {
@@ -127,7 +129,7 @@ function measure(asked: Asked[], v: Variant) {
       { dense: v.dense, recency: v.recency },
     ).filter((f) => passesThreshold(f, v.threshold));
     const best = fused[0]?.score ?? 0;
-    const kept = fused.filter((f) => f.score >= Math.max(0.1, v.relative * best));
+    const kept = fused.filter((f) => f.score >= Math.max(v.min ?? 0, v.relative * best));
     const found = (n: number) =>
       new Set(
         kept
@@ -179,12 +181,13 @@ const variants: Variant[] = [
   { name: "fusion 0.6 + recency 0.3, no gate", dense: 0.6, recency: 0.3, threshold: 0, relative: 0, cap: 10 },
   { name: "fusion 0.7 + recency 0.2, no gate", dense: 0.7, recency: 0.2, threshold: 0, relative: 0, cap: 10 },
   {
-    name: "+ threshold 0.1, relative 0.3, cap 8 (earlier defaults)",
+    name: "+ threshold 0.1, relative 0.3, min 0.1, cap 8 (earlier defaults)",
     dense: 0.6,
     recency: 0.2,
     threshold: 0.1,
     relative: 0.3,
     cap: 8,
+    min: 0.1,
   },
   {
     name: "+ threshold 0.3, relative 0.3, cap 8",
