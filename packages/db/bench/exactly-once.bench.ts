@@ -11,6 +11,31 @@ import { runR2 } from "./exactly-once/r2-relay-sigkill.js";
 const log = (line: string) => console.log(line);
 const load = () => Number((loadavg()[0] ?? 0).toFixed(1));
 const BAR = "lost 0, duplicated 0";
+const MEM0 =
+  "real embedded engine (@automatos/mem0-embedded serve, child process), counted over GET /memories";
+
+interface Counted {
+  lost: number;
+  duplicated: number;
+  unexpected: number;
+}
+
+function record(id: "R1" | "R2", counted: Counted, scenario: string, loadBefore: number): void {
+  writeResult(id, {
+    value: counted.lost + counted.duplicated,
+    unit: "memories lost or duplicated",
+    bar: BAR,
+    pass: counted.lost === 0 && counted.duplicated === 0 && counted.unexpected === 0,
+    details: {
+      ...counted,
+      scenario,
+      mem0: MEM0,
+      loadAverage1m: { before: loadBefore, after: load() },
+      cpus: cpus().length,
+    },
+  });
+  log(`${id}: ${JSON.stringify(counted)}`);
+}
 
 // `bench:exactly-once R2` runs one scenario only (either id); no argument runs both.
 const only = process.argv[2];
@@ -26,41 +51,23 @@ if (only !== "R2") {
     deliveryTimeoutMs: 4_000,
     log,
   });
-  writeResult("R1", {
-    value: r1.lost + r1.duplicated,
-    unit: "memories lost or duplicated",
-    bar: BAR,
-    pass: r1.lost === 0 && r1.duplicated === 0 && r1.unexpected === 0,
-    details: {
-      ...r1,
-      scenario:
-        "remembers every 50 ms for 5 s, mem0 paused (SIGSTOP) 10 s, 5 s more after it resumes; relay in the " +
-        "bench process (lanes 1 x 4, delivery timeout 4 s), outbox on PGlite",
-      mem0: "real embedded engine (@automatos/mem0-embedded serve, child process), counted over GET /memories",
-      loadAverage1m: { before: r1Load, after: load() },
-      cpus: cpus().length,
-    },
-  });
-  log(`R1: ${JSON.stringify(r1)}`);
+  record(
+    "R1",
+    r1,
+    "remembers every 50 ms for 5 s, mem0 paused (SIGSTOP) 10 s, 5 s more after it resumes; relay in the " +
+      "bench process (lanes 1 x 4, delivery timeout 4 s), outbox on PGlite",
+    r1Load,
+  );
 }
 
 if (only !== "R1") {
   const r2Load = load();
   const r2 = await runR2({ jobs: 400, killAfter: 120, users: 10, log });
-  writeResult("R2", {
-    value: r2.lost + r2.duplicated,
-    unit: "memories lost or duplicated",
-    bar: BAR,
-    pass: r2.lost === 0 && r2.duplicated === 0 && r2.unexpected === 0,
-    details: {
-      ...r2,
-      scenario:
-        "400 queued remembers; the relay process (lanes 1 x 8, lease 10 s) SIGKILLed once mem0 holds 120, " +
-        "then restarted until drained; outbox on PGlite",
-      mem0: "real embedded engine (@automatos/mem0-embedded serve, child process), counted over GET /memories",
-      loadAverage1m: { before: r2Load, after: load() },
-      cpus: cpus().length,
-    },
-  });
-  log(`R2: ${JSON.stringify(r2)}`);
+  record(
+    "R2",
+    r2,
+    "400 queued remembers; the relay process (lanes 1 x 8, lease 10 s) SIGKILLed once mem0 holds 120, " +
+      "then restarted until drained; outbox on PGlite",
+    r2Load,
+  );
 }
