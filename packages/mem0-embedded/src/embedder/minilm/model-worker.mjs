@@ -1,0 +1,28 @@
+// The MiniLM graph run in a worker thread. onnxruntime-node's InferenceSession.run is synchronous on the
+// calling thread; in the engine's main thread it stalls PGlite (which runs SQL there) for the whole batch.
+// Here, batches of writes embed on the second core while the main thread serves SQL and searches.
+// Plain JavaScript: a worker does not inherit the TypeScript loader in every host (vitest, tsx, node).
+import { parentPort, workerData } from "node:worker_threads";
+import * as ort from "onnxruntime-node";
+
+const { modelPath, intraOpNumThreads, dimensions } = workerData;
+const session = ort.InferenceSession.create(modelPath, {
+  intraOpNumThreads,
+  interOpNumThreads: 1,
+  executionMode: "sequential",
+  graphOptimizationLevel: "all",
+});
+
+parentPort.on("message", async ({ id, batch, sequence, inputIds, attentionMask }) => {
+  try {
+    const out = await (await session).run({
+      input_ids: new ort.Tensor("int64", inputIds, [batch, sequence]),
+      attention_mask: new ort.Tensor("int64", attentionMask, [batch, sequence]),
+    });
+    const flat = out.sentence_embedding.data;
+    const vectors = new Float32Array(flat.subarray(0, batch * dimensions));
+    parentPort.postMessage({ id, vectors }, [vectors.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,79 @@
+/**
+ * Runs MiniLM batches in a worker thread (model-worker.mjs) with its own onnxruntime session, one batch at a
+ * time. The write path (mem0's embedQuery for every added memory) goes here, so embedding a batch of adds
+ * uses the second core instead of blocking the engine's main thread, where PGlite answers searches.
+ * The worker is unref'd: an idle embedder never keeps a process alive.
+ */
+import { Worker } from "node:worker_threads";
+import { MINILM_DIMENSIONS } from "./identity.js";
+import { ensureModelFile } from "./model-cache.js";
+import type { TokenBatch } from "./tokenize.js";
+
+export interface WorkerRunner {
+  run(tokens: TokenBatch): Promise<number[][]>;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  id: number;
+  vectors?: Float32Array;
+  error?: string;
+}
+
+export function startWorkerRunner(options: { intraOpNumThreads: number; cacheDir?: string }): WorkerRunner {
+  const { path } = ensureModelFile(options.cacheDir);
+  const worker = new Worker(new URL("./model-worker.mjs", import.meta.url), {
+    workerData: {
+      modelPath: path,
+      intraOpNumThreads: options.intraOpNumThreads,
+      dimensions: MINILM_DIMENSIONS,
+    },
+  });
+  worker.unref();
+  const pending = new Map<number, { resolve(v: number[][]): void; reject(e: Error): void; rows: number }>();
+  let nextId = 0;
+  let dead: Error | undefined;
+
+  const failAll = (error: Error) => {
+    dead = error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on("message", ({ id, vectors, error }: Reply) => {
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    if (error !== undefined || !vectors) return p.reject(new Error(`MiniLM worker: ${error}`));
+    const rows: number[][] = [];
+    for (let r = 0; r < p.rows; r++)
+      rows.push(Array.from(vectors.subarray(r * MINILM_DIMENSIONS, (r + 1) * MINILM_DIMENSIONS)));
+    p.resolve(rows);
+  });
+  worker.on("error", (error) => failAll(new Error(`MiniLM worker failed: ${error.message}`)));
+  worker.on("exit", (code) => failAll(new Error(`MiniLM worker exited (code ${code})`)));
+
+  return {
+    run: (tokens) =>
+      new Promise((resolve, reject) => {
+        if (dead) return reject(dead);
+        const id = nextId++;
+        pending.set(id, { resolve, reject, rows: tokens.batch });
+        worker.ref(); // an embedding in flight keeps the process alive until it answers
+        worker.postMessage(
+          {
+            id,
+            batch: tokens.batch,
+            sequence: tokens.sequence,
+            inputIds: tokens.inputIds,
+            attentionMask: tokens.attentionMask,
+          },
+          [tokens.inputIds.buffer as ArrayBuffer, tokens.attentionMask.buffer as ArrayBuffer],
+        );
+      }),
+    close: async () => {
+      dead ??= new Error("MiniLM worker closed");
+      await worker.terminate();
+    },
+  };
+}
