@@ -8,6 +8,7 @@ import type { Authenticator } from "../auth/authenticate.js";
 import { GATEWAY_HEADERS } from "../auth/headers.js";
 import type { HealthReport } from "../health.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
+import { serveConsoleAssets } from "./console/assets.js";
 import { RequestDrain } from "./drain.js";
 import { isLoopbackAddress } from "./loopback.js";
 import { acceptRequestId } from "./request-id.js";
@@ -141,6 +142,7 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
       case "metrics":
         return void serveMetrics({ ...deps, loopbackOnly }, req, res);
       default:
+        if (serveConsoleAssets(req, res, pathname)) return; // the memory page, when GATEWAY_CONSOLE_DIR is set
         return writeJson(res, 404, { error: "not found", routes: ["/trpc/*", "/healthz", "/metrics"] });
     }
   });
