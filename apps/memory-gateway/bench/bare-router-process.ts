@@ -7,7 +7,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { appRouter, createMemoryStack, silentLogger } from "@automatos/memory";
+import { appRouter, silentLogger } from "@automatos/memory/server";
+import { createMemoryStack } from "@automatos/memory/stack";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 
 const [stubUrl, dataDir] = process.argv.slice(2) as [string, string];

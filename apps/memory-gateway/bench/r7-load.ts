@@ -12,7 +12,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { round, summarize, writeResult } from "@automatos/bench";
-import { createMemoryClient } from "@automatos/memory";
+import { createMemoryClient } from "@automatos/memory/client";
 import {
   BENCH_SERVICE_SECRET,
   benchDataDir,

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { MemoryClient } from "@automatos/memory";
+import type { MemoryClient } from "@automatos/memory/client";
 
 export interface LoadStats {
   turns: number;

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
-import { createMemoryClient } from "@automatos/memory";
+import { createMemoryClient } from "@automatos/memory/client";
 import { toMem0Ids } from "@automatos/memory-policy";
 import { request } from "undici";
 import { parseGatewayEnv } from "../src/env.js";

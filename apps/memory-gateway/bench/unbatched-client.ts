@@ -1,4 +1,4 @@
-import type { AppRouter } from "@automatos/memory";
+import type { AppRouter } from "@automatos/memory/client";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import { Agent, fetch as undiciFetch } from "undici";

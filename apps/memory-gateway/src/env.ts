@@ -3,7 +3,7 @@
  * file that touches `process.env` (biome rule noProcessEnv). Bad configuration fails at start with one message
  * that names each variable, says what is wrong and what to run — never with the value of a secret.
  */
-import { memoryStackProblems } from "@automatos/memory";
+import { memoryStackProblems } from "@automatos/memory/stack";
 import { z } from "zod";
 import { parseServiceGrants } from "./auth/parse-service-grants.js";
 import { parseServiceTokens } from "./auth/parse-service-tokens.js";

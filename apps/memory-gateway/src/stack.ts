@@ -6,8 +6,7 @@ import {
   type MemoryStack,
   type MemoryStackOptions,
   readReadyUnreachableMs,
-} from "@automatos/memory";
-import { createLegacyMirror, type LegacyDb, openLegacyDb } from "@automatos/memory-migration";
+} from "@automatos/memory/stack";
 import type { Logger } from "pino";
 import { Agent } from "undici";
 import type { GatewayConfig } from "./config.js";
@@ -42,8 +41,8 @@ export function toMemoryEnv(config: GatewayConfig): MemoryEnv {
 }
 
 /**
- * Opens the shared memory stack (@automatos/memory's createMemoryStack: database, mem0 — embedded unless
- * MEM0_API_URL — the mem0 client, the outbox and its relay) with the gateway's own mem0 dispatcher, whose
+ * Opens the shared memory stack (@automatos/memory/stack's createMemoryStack: database, mem0 — embedded unless
+ * MEM0_API_URL — the mem0 client, the outbox and its relay, the legacy store when configured) with the gateway's own mem0 dispatcher, whose
  * interceptor times every exchange with mem0 for /metrics. Then probes mem0 once, so a wrong URL or key fails
  * at start with a fix instead of as 502s later.
  */
@@ -75,10 +74,7 @@ export async function openStack(
   );
   const readyUnreachableMs = deps.readyUnreachableMs ?? readReadyUnreachableMs();
   let stack: MemoryStack;
-  let legacy: LegacyDb | null = null;
   try {
-    // With a legacy store, writes follow each workspace's cutover mode and the relay mirrors legacy rows.
-    legacy = config.legacy ? await openLegacyDb({ url: config.legacy.url }) : null;
     const env = toMemoryEnv(config);
     stack = await createMemoryStack({
       env: readyUnreachableMs ? { ...env, readyUnreachableMs } : env,
@@ -86,17 +82,10 @@ export async function openStack(
       logger: deps.logger,
       mem0Dispatcher: dispatcher,
       relay: { start: config.relay },
-      ...(legacy && config.legacy
-        ? {
-            cutover: {
-              legacyMirror: createLegacyMirror(legacy.db),
-              modeCacheMs: config.legacy.modeCacheMs,
-            },
-          }
-        : {}),
+      // With a legacy store, writes follow each workspace's cutover mode and the relay mirrors legacy rows.
+      ...(config.legacy ? { legacy: config.legacy } : {}),
     });
   } catch (err) {
-    await legacy?.close();
     await agent.close();
     throw err;
   }
@@ -108,7 +97,6 @@ export async function openStack(
   const close = async () => {
     unsubscribe?.();
     await stack.close();
-    await legacy?.close();
     await agent.close();
   };
   try {

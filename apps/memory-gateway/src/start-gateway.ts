@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { appRouter } from "@automatos/memory";
+import { appRouter } from "@automatos/memory/server";
 import type { Logger } from "pino";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { createServiceTokenVerifier } from "./auth/service-tokens.js";

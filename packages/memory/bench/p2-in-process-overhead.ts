@@ -19,6 +19,7 @@ import superjson from "superjson";
 import { createMemoryClient } from "../src/client/create-memory-client.js";
 import { createInnerContext } from "../src/context.js";
 import { silentLogger } from "../src/logger.js";
+import { appRouter } from "../src/root.js";
 import { STUB_USER_ID, startMem0Stub } from "../tests/helpers/mem0-stub.js";
 import { P } from "../tests/helpers/principals.js";
 
@@ -32,7 +33,10 @@ export async function runP2(): Promise<void> {
   const logger = silentLogger();
   const client = createMemoryClient({
     source: "chatbot",
-    inProcess: { createContext: async () => createInnerContext({ mem0, principal: P.alice, logger }) },
+    inProcess: {
+      router: appRouter,
+      createContext: async () => createInnerContext({ mem0, principal: P.alice, logger }),
+    },
   });
   const bare = initTRPC.create({ transformer: superjson });
   const bareRouter = bare.router({

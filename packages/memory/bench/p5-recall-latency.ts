@@ -33,7 +33,7 @@ export async function runP5(): Promise<void> {
   try {
     const client = createMemoryClient({
       source: "chatbot",
-      inProcess: { createContext: () => stack.createContext(principal) },
+      inProcess: { router: stack.router, createContext: () => stack.createContext(principal) },
     });
     const queries = rng(7);
     const stats = { calls: 0, degraded: 0, skipped: 0, used: 0, searches: 0, overDefaultBudget: 0 };

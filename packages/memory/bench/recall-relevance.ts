@@ -14,7 +14,8 @@ import { round } from "@automatos/bench";
 import { createMemoryClient } from "../src/client/create-memory-client.js";
 import { DEFAULT_CONFIG, type RecallConfig } from "../src/config.js";
 import { createInnerContext } from "../src/context.js";
-import type { MemoryStack } from "../src/stack.js";
+import { appRouter } from "../src/root.js";
+import type { MemoryStack } from "../src/stack/index.js";
 import { startLocalStack } from "../tests/helpers/local-stack.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +47,10 @@ function client(stack: MemoryStack, userId: string, recall: Partial<RecallConfig
   const config = { ...stack.config, recall: { ...stack.config.recall, ...recall } };
   return createMemoryClient({
     source: "chatbot",
-    inProcess: { createContext: async () => createInnerContext({ mem0: stack.mem0, principal, config }) },
+    inProcess: {
+      router: appRouter,
+      createContext: async () => createInnerContext({ mem0: stack.mem0, principal, config }),
+    },
   });
 }
 

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { createMemoryClient } from "./client/create-memory-client.js";
 import { createInnerContext } from "./context.js";
 import { checkOutput } from "./output.js";
+import { appRouter } from "./root.js";
 import { publicProcedure, router } from "./trpc.js";
 
 // Port 9 (discard) on loopback: nothing listens, and nothing in this file may reach it.
@@ -20,7 +21,7 @@ afterAll(() => mem0.close());
 const clientFor = (principal: Principal | null) =>
   createMemoryClient({
     source: "chatbot",
-    inProcess: { createContext: async () => createInnerContext({ mem0, principal }) },
+    inProcess: { router: appRouter, createContext: async () => createInnerContext({ mem0, principal }) },
   });
 const alice = clientFor({ app: "chatbot", workspaceId: "w1", userId: "alice" });
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await startTestStack();
   alice = createMemoryClient({
     source: "chatbot",
-    inProcess: { createContext: () => t.stack.createContext(P.alice) },
+    inProcess: { router: t.stack.router, createContext: () => t.stack.createContext(P.alice) },
   });
 }, STACK_HOOK_TIMEOUT_MS);
 afterAll(async () => {

@@ -63,7 +63,7 @@ describe("createMemoryClient", () => {
   it("in process: the router runs inside the app", async () => {
     const memory = createMemoryClient({
       source: "chatbot",
-      inProcess: { createContext: () => t.stack.createContext(P.alice) },
+      inProcess: { router: t.stack.router, createContext: () => t.stack.createContext(P.alice) },
     });
     const added = await memory.memory.add.mutate({
       messages: [{ role: "user", content: "My favourite tea is oolong" }],
@@ -130,7 +130,7 @@ describe("createMemoryClient", () => {
   it("errors arrive with the same code and field either way", async () => {
     const local = createMemoryClient({
       source: "chatbot",
-      inProcess: { createContext: () => t.stack.createContext(P.alice) },
+      inProcess: { router: t.stack.router, createContext: () => t.stack.createContext(P.alice) },
     });
     const remote = overHttp("user-token-alice");
     for (const client of [local, remote]) {

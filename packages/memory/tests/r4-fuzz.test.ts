@@ -23,11 +23,11 @@ beforeAll(async () => {
   const foreign = [] as string[];
   const alice = createMemoryClient({
     source: "chatbot",
-    inProcess: { createContext: () => t.stack.createContext(P.alice) },
+    inProcess: { router: t.stack.router, createContext: () => t.stack.createContext(P.alice) },
   });
   const carol = createMemoryClient({
     source: "chatbot",
-    inProcess: { createContext: () => t.stack.createContext(P.carol) },
+    inProcess: { router: t.stack.router, createContext: () => t.stack.createContext(P.carol) },
   });
   for (let i = 0; i < 3; i++) {
     const a = await alice.memory.add.mutate({

@@ -5,7 +5,7 @@
  * chat turn are counted (docs/targets.md P6: <= 1 search + 1 queued add per turn; 0 searches on trivial turns).
  */
 
-import { createMemoryClient, type MemoryClient } from "@automatos/memory";
+import { createMemoryClient, type MemoryClient } from "@automatos/memory/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../helpers/gateway-fixture.js";
 import { signUserToken, TEST_SERVICE_SECRETS } from "../helpers/tokens.js";

@@ -4,8 +4,11 @@
  * goes out at once on httpLink, calls made while others are in flight are batched by httpBatchLink).
  *
  * @example in process (no MEMORY_GATEWAY_URL): the app verified its user and builds the principal itself
- * const stack = await createMemoryStack();
- * const memory = createMemoryClient({ source: "chatbot", inProcess: { createContext: () => stack.createContext(principal) } });
+ * const stack = await createMemoryStack(); // from @automatos/memory/stack
+ * const memory = createMemoryClient({
+ *   source: "chatbot",
+ *   inProcess: { router: stack.router, createContext: () => stack.createContext(principal) },
+ * });
  * const { context } = await memory.memory.recall.query({ query: userMessage });
  *
  * @example over HTTP: the gateway verifies the tokens and derives the principal
@@ -16,7 +19,7 @@ import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import type { Dispatcher } from "undici";
 import type { InnerContext } from "../context.js";
-import { type AppRouter, appRouter } from "../root.js";
+import type { AppRouter } from "../root.js";
 import { adaptiveHttpLinks } from "./adaptive-links.js";
 import { sharedGatewayAgent } from "./gateway-agent.js";
 import { MEMORY_HEADERS } from "./headers.js";
@@ -39,10 +42,19 @@ export interface MemoryClientOptions {
   runId?: Lazy<string>;
   /** Request id per HTTP request (default: a fresh UUID); carried to mem0 as X-Request-ID. */
   requestId?: () => string;
-  /** In-process: builds the inner context (principal included) for each call. */
-  inProcess?: { createContext: () => Promise<InnerContext> };
+  /**
+   * In-process: the router of a stack the caller opened (`@automatos/memory/stack`: `stack.router`) and the
+   * inner context (principal included) for each call. The router comes from the caller so this module never
+   * loads the server side: an app that talks HTTP only loads none of the engine.
+   */
+  inProcess?: InProcessOptions;
   /** HTTP: a dispatcher of your own (default: a shared keep-alive Agent with timeouts). */
   dispatcher?: Dispatcher;
+}
+
+export interface InProcessOptions {
+  router: AppRouter;
+  createContext: () => Promise<InnerContext>;
 }
 
 export type MemoryClient = TRPCClient<AppRouter>;
@@ -85,6 +97,8 @@ export function createMemoryClient(options: MemoryClientOptions): MemoryClient {
     throw new Error("createMemoryClient needs gatewayUrl (HTTP) or inProcess.createContext (in-process)");
   }
   return createTRPCClient<AppRouter>({
-    links: [inProcessLink({ router: appRouter, createContext: options.inProcess.createContext })],
+    links: [
+      inProcessLink({ router: options.inProcess.router, createContext: options.inProcess.createContext }),
+    ],
   });
 }

@@ -11,3 +11,5 @@ export const MEMORY_HEADERS = {
   requestId: "x-request-id",
   source: "x-trpc-source",
 } as const;
+
+export type MemoryHeader = (typeof MEMORY_HEADERS)[keyof typeof MEMORY_HEADERS];

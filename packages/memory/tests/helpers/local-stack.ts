@@ -4,7 +4,7 @@
  */
 import type { MemoryConfigInput } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
-import { createMemoryStack, type MemoryStack, type MemoryStackOptions } from "../../src/stack.js";
+import { createMemoryStack, type MemoryStack, type MemoryStackOptions } from "../../src/stack/index.js";
 
 export function startLocalStack(
   mem0Dir: string,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Principal } from "@automatos/memory-policy";
 import type { MemoryConfigInput } from "../../src/config.js";
 import { appRouter } from "../../src/root.js";
-import type { MemoryStack } from "../../src/stack.js";
+import type { MemoryStack } from "../../src/stack/index.js";
 import { createCallerFactory } from "../../src/trpc.js";
 import { createRequestCounter, type RequestCounter } from "./counting-dispatcher.js";
 import { startLocalStack } from "./local-stack.js";

@@ -9,7 +9,7 @@
 import { type Database, schema } from "@automatos/db";
 import { canonicalRawId } from "@automatos/memory-policy";
 import { eq } from "drizzle-orm";
-import type { MemoryMode, WorkspaceModes } from "./ports.js";
+import type { MemoryMode, WorkspaceModes } from "../../cutover/ports.js";
 
 export const MODE_CACHE_DEFAULTS = { ttlMs: 5_000, maxEntries: 10_000 } as const;
 

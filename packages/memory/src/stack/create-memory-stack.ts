@@ -20,19 +20,22 @@ import {
   type SupervisionOptions,
   startEmbeddedMem0,
 } from "@automatos/mem0-embedded";
+import { createLegacyMirror, openLegacyDb } from "@automatos/memory-migration";
 import type { Principal } from "@automatos/memory-policy";
 import type { Dispatcher } from "undici";
-import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "./config.js";
-import { createInnerContext, type InnerContext } from "./context.js";
-import { type CutoverOptions, createCutover } from "./cutover/create-cutover.js";
-import { mirroringWriter } from "./cutover/mirroring-writer.js";
-import { type MemoryEnv, readMemoryEnv } from "./env.js";
-import { createLogger, type Logger } from "./logger.js";
+import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "../config.js";
+import { createInnerContext, type InnerContext } from "../context.js";
+import type { MemoryMode } from "../cutover/ports.js";
+import { type MemoryEnv, readMemoryEnv } from "../env.js";
+import { createLogger, type Logger } from "../logger.js";
 import {
   createMem0Reachability,
   DEFAULT_READY_UNREACHABLE_MS,
   type Mem0Reachability,
-} from "./mem0-reachability.js";
+} from "../mem0-reachability.js";
+import { type AppRouter, appRouter } from "../root.js";
+import { type CutoverOptions, createCutover } from "./cutover/create-cutover.js";
+import { mirroringWriter } from "./cutover/mirroring-writer.js";
 
 export interface MemoryStackOptions {
   /** Validated environment (default: readMemoryEnv() from process.env). */
@@ -49,11 +52,27 @@ export interface MemoryStackOptions {
   embeddedSupervision?: Omit<SupervisionOptions, "logger">;
   /** Relay options; `start: false` leaves delivery to the caller (drainOnce in tests, a separate worker). */
   relay?: Partial<Omit<RelayOptions, "db" | "mem0" | "logger">> & { start?: boolean };
-  /** The legacy store (LEGACY_DATABASE_URL): per-workspace cutover modes and the legacy mirror. */
+  /**
+   * The legacy store (LEGACY_DATABASE_URL): the stack opens it with @automatos/memory-migration, mirrors
+   * writes into it per workspace cutover mode, and closes it last.
+   */
+  legacy?: LegacyStoreOptions;
+  /** The cutover over a legacy mirror the caller built (tests inject faults here); `legacy` is the usual way. */
   cutover?: CutoverOptions;
 }
 
+export interface LegacyStoreOptions {
+  /** The legacy PostgreSQL URL. */
+  url: string;
+  /** How long a workspace's mode is cached; a switch takes effect within this (default 5,000 ms). */
+  modeCacheMs?: number;
+  /** The mode of a workspace without a row (default `legacy`). */
+  defaultMode?: MemoryMode;
+}
+
 export interface MemoryStack {
+  /** The router this stack serves; an in-process client runs its procedures (`createMemoryClient({ inProcess })`). */
+  router: AppRouter;
   mem0: Mem0Client;
   database: Database;
   outbox: Outbox;
@@ -86,6 +105,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       await fn().catch((e) => logger.error({ err: (e as Error).name }, "close failed"));
   };
   try {
+    const cutoverOptions = options.legacy ? await openLegacy(options.legacy, cleanup) : options.cutover;
     // The database and the embedded mem0 are independent: open them side by side (each takes seconds cold:
     // PGlite's WASM boot, mem0's engine in its child process). If one fails, the other is still closed.
     const [opened, started] = await Promise.allSettled([
@@ -153,7 +173,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       ...relayOptions,
       db: database.db,
       // With a legacy store, the relay also delivers the legacy mirror jobs (cutover/mirror-job.ts).
-      mem0: options.cutover ? mirroringWriter(mem0, options.cutover.legacyMirror) : mem0,
+      mem0: cutoverOptions ? mirroringWriter(mem0, cutoverOptions.legacyMirror) : mem0,
       logger: logger.child({ component: "relay" }),
     });
     const outbox = createOutbox(database.db, { onEnqueued: () => relay.notify() });
@@ -169,8 +189,9 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
         ...options.config?.recall,
       },
     });
-    const cutover = options.cutover ? createCutover(database, options.cutover, () => relay.notify()) : null;
+    const cutover = cutoverOptions ? createCutover(database, cutoverOptions, () => relay.notify()) : null;
     return {
+      router: appRouter,
       mem0,
       database,
       outbox,
@@ -195,4 +216,18 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
     await closeAll();
     throw e;
   }
+}
+
+/** Opens the legacy store and its mirror; the store is closed last (the relay may still be mirroring). */
+async function openLegacy(
+  legacy: LegacyStoreOptions,
+  cleanup: (() => Promise<void>)[],
+): Promise<CutoverOptions> {
+  const store = await openLegacyDb({ url: legacy.url });
+  cleanup.push(() => store.close());
+  return {
+    legacyMirror: createLegacyMirror(store.db),
+    ...(legacy.modeCacheMs !== undefined ? { modeCacheMs: legacy.modeCacheMs } : {}),
+    ...(legacy.defaultMode ? { defaultMode: legacy.defaultMode } : {}),
+  };
 }

@@ -3,7 +3,7 @@
  * `represents` check, and enqueueTogether (the mem0 job and its legacy mirror in one transaction).
  */
 import { createOutbox, type Database } from "@automatos/db";
-import type { Cutover, LegacyMirror, MemoryMode } from "./ports.js";
+import type { Cutover, LegacyMirror, MemoryMode } from "../../cutover/ports.js";
 import { cachedWorkspaceModes, dbWorkspaceModes } from "./workspace-modes.js";
 
 export interface CutoverOptions {

@@ -1,34 +1,37 @@
 /**
  * The memory service honours the per-workspace cutover mode, end to end on real parts: the memory stack
- * (@automatos/memory, PGlite outbox + relay) writing to the real embedded mem0, the legacy mirror of this
- * package writing into the seeded legacy PGlite, modes in @automatos/db's workspace_memory_mode.
+ * (this package, PGlite outbox + relay) writing to the real embedded mem0, the legacy mirror of
+ * @automatos/memory-migration writing into the seeded legacy PGlite, modes in @automatos/db's workspace_memory_mode.
  */
 import { schema } from "@automatos/db";
 import {
-  appRouter,
-  createCallerFactory,
-  createMemoryStack,
-  type MemoryStack,
-  silentLogger,
-} from "@automatos/memory";
+  createLegacyMirror,
+  type LegacyDb,
+  openLegacyDb,
+  runMigration,
+  setWorkspaceMode,
+} from "@automatos/memory-migration";
+import {
+  memoriesOf,
+  seedTestLegacy,
+  startTestMem0,
+  type TestMem0,
+  uuid,
+} from "@automatos/memory-migration/testing";
 import { toMem0Ids } from "@automatos/memory-policy";
-import type { PGlite } from "@electric-sql/pglite";
 import { and, eq, like, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLegacyMirror } from "../src/cutover/legacy-mirror.js";
-import { setWorkspaceMode } from "../src/cutover/workspace-mode.js";
-import { type LegacyDb, openLegacyDb } from "../src/legacy/connect.js";
-import { runMigration } from "../src/run/migrate.js";
-import { uuid } from "../src/testing/legacy-fixture.js";
-import { seedTestLegacy } from "../src/testing/seed-legacy.js";
-import { memoriesOf, startTestMem0, type TestMem0 } from "../src/testing/test-mem0.js";
+import { silentLogger } from "../src/logger.js";
+import { appRouter } from "../src/root.js";
+import { createMemoryStack, type MemoryStack } from "../src/stack/index.js";
+import { createCallerFactory } from "../src/trpc.js";
 
 const WS = uuid(0xe, 1); // a workspace of its own: the fixture's rows do not interfere
 const alice = { app: "chatbot", workspaceId: WS, userId: "alice" } as const;
 const aliceIds = toMem0Ids({ kind: "user", workspaceId: WS, userId: "alice" });
 const factory = createCallerFactory(appRouter);
 
-let pg: PGlite;
+let pg: Awaited<ReturnType<typeof seedTestLegacy>>;
 let legacy: LegacyDb;
 let mem0: TestMem0;
 let stack: MemoryStack;

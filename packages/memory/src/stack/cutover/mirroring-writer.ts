@@ -4,8 +4,8 @@
  * failure, so the relay's backoff, attempt budget and dead letters apply to it as well.
  */
 import type { Mem0Writer } from "@automatos/db";
-import { legacyTurnOf } from "./mirror-job.js";
-import type { LegacyMirror } from "./ports.js";
+import { legacyTurnOf } from "../../cutover/mirror-job.js";
+import type { LegacyMirror } from "../../cutover/ports.js";
 
 export function mirroringWriter(mem0: Mem0Writer, legacy: Pick<LegacyMirror, "write">): Mem0Writer {
   return {
