@@ -1,47 +1,48 @@
 import { performance } from "node:perf_hooks";
 import type { MemoryClient } from "@automatos/memory/client";
+import { between, type ErrorTally, newErrorTally, sleep, timedCall } from "./capacity-calls.js";
+import type { Ack } from "./capacity-delivery.js";
+import { CHAT_TOPICS } from "./capacity-topics.js";
 
-export interface LoadStats {
+export interface LoadStats extends ErrorTally {
   turns: number;
-  errors: number;
-  errorsByCode: Record<string, number>;
-  /** The first few distinct error messages (ours are generic and tenant-free), to diagnose a failed run. */
-  errorSamples: string[];
+  /** Trivial turns ("thanks!") the recall gate skipped without calling mem0: the design, not a miss. */
   skipped: number;
+  /** Turns with something to recall that got no search (the gate skipped them): a miss the user feels. */
+  skippedNonTrivial: number;
+  /** Trivial turns that were searched anyway: wasted searches, reported. */
+  searchedTrivial: number;
   degraded: number;
+  degradedReasons: Record<string, number>;
+  nonTrivialRecalls: number;
   remembered: number;
-  latency: { recall: number[]; remember: number[]; list: number[] };
+  /** Every acknowledged remember, for the delivery check at the end (capacity-delivery.ts). */
+  acks: Ack[];
+  /** `recall` has every recall; `recallNonTrivial` only those of turns with something to recall. */
+  latency: { recall: number[]; recallNonTrivial: number[]; remember: number[]; list: number[] };
 }
 
 export function newLoadStats(): LoadStats {
   return {
+    ...newErrorTally(),
     turns: 0,
-    errors: 0,
-    errorsByCode: {},
-    errorSamples: [],
     skipped: 0,
+    skippedNonTrivial: 0,
+    searchedTrivial: 0,
     degraded: 0,
+    degradedReasons: {},
+    nonTrivialRecalls: 0,
     remembered: 0,
-    latency: { recall: [], remember: [], list: [] },
+    acks: [],
+    latency: { recall: [], recallNonTrivial: [], remember: [], list: [] },
   };
 }
 
 // Turns a chat user might type: facts worth remembering, questions that should recall them, and trivial
 // acknowledgements the recall gate must skip without calling mem0.
-const TOPICS = [
-  "tea",
-  "coffee",
-  "hiking",
-  "jazz",
-  "python",
-  "gardening",
-  "chess",
-  "cycling",
-  "sushi",
-  "piano",
-];
+const isTrivialTurn = (turn: number) => turn % 4 === 2;
 function turnText(user: number, turn: number): string {
-  const topic = TOPICS[(user + turn) % TOPICS.length];
+  const topic = CHAT_TOPICS[(user + turn) % CHAT_TOPICS.length];
   switch (turn % 4) {
     case 0:
       return `I really enjoy ${topic} on weekends, please remember that about me (turn ${turn}).`;
@@ -51,27 +52,6 @@ function turnText(user: number, turn: number): string {
       return "thanks!";
     default:
       return `Can you suggest something new related to ${topic} that I have not tried yet?`;
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
-
-async function timed<T>(stats: LoadStats, bucket: number[], fn: () => Promise<T>): Promise<T | undefined> {
-  const t0 = performance.now();
-  try {
-    const result = await fn();
-    bucket.push(performance.now() - t0);
-    return result;
-  } catch (err) {
-    bucket.push(performance.now() - t0);
-    stats.errors++;
-    const code = (err as { data?: { code?: string } }).data?.code ?? (err as Error).name ?? "unknown";
-    stats.errorsByCode[code] = (stats.errorsByCode[code] ?? 0) + 1;
-    const sample = `${code}: ${(err as Error).message}`.slice(0, 200);
-    if (stats.errorSamples.length < 5 && !stats.errorSamples.includes(sample))
-      stats.errorSamples.push(sample);
-    return undefined;
   }
 }
 
@@ -87,24 +67,41 @@ export async function runUser(opts: {
   await sleep(opts.startDelayMs);
   for (let turn = 0; performance.now() < opts.deadline; turn++) {
     const text = turnText(index, turn);
-    const recalled = await timed(stats, stats.latency.recall, () =>
-      client.memory.recall.query({ query: text }),
-    );
-    if (recalled?.skipped) stats.skipped++;
-    if (recalled?.degraded) stats.degraded++;
+    const trivial = isTrivialTurn(turn);
+    const took: number[] = [];
+    const recalled = await timedCall(stats, took, () => client.memory.recall.query({ query: text }));
+    stats.latency.recall.push(...took);
+    if (!trivial) stats.latency.recallNonTrivial.push(...took);
+    if (recalled) {
+      if (!trivial) stats.nonTrivialRecalls++;
+      if (recalled.skipped) {
+        if (trivial) stats.skipped++;
+        else stats.skippedNonTrivial++;
+      } else if (trivial) stats.searchedTrivial++;
+      if (recalled.degraded) {
+        stats.degraded++;
+        const reason = recalled.degradedReason ?? "unknown";
+        stats.degradedReasons[reason] = (stats.degradedReasons[reason] ?? 0) + 1;
+      }
+    }
     await sleep(between(50, 150)); // the LLM answering
-    const remembered = await timed(stats, stats.latency.remember, () =>
+    // Each message ends with a marker unique to the turn, so the end of the run can find it in mem0.
+    const marker = `r7 u${index} t${turn}`;
+    const remembered = await timedCall(stats, stats.latency.remember, () =>
       client.memory.remember.mutate({
         messages: [
-          { role: "user", content: text },
-          { role: "assistant", content: `Noted about turn ${turn}.` },
+          { role: "user", content: `${text} [${marker}]` },
+          { role: "assistant", content: `Noted about turn ${turn}. [${marker} reply]` },
         ],
         idempotencyKey: `r7-user-${index}-turn-${turn}`,
       }),
     );
-    if (remembered && !remembered.duplicate) stats.remembered++;
+    if (remembered && !remembered.duplicate) {
+      stats.remembered++;
+      stats.acks.push({ user: index, markers: [marker, `${marker} reply`], ackAtMs: Date.now() });
+    }
     if (turn % 10 === 9)
-      await timed(stats, stats.latency.list, () => client.memory.list.query({ limit: 20 }));
+      await timedCall(stats, stats.latency.list, () => client.memory.list.query({ limit: 20 }));
     stats.turns++;
     await sleep(Math.min(between(2_000, 6_000), opts.deadline - performance.now())); // the person typing
   }
