@@ -23,7 +23,7 @@ export {
   scopeFromMem0Ids,
   toMem0Ids,
 } from "./mem0-ids.js";
-export { checkOwnership, isReadableBy, isWritableBy } from "./ownership.js";
+export { checkOwnership } from "./ownership.js";
 export { APP_NAMES, type AppName, type Principal, parsePrincipal, principalSchema } from "./principal.js";
 export {
   canonicalRawId,

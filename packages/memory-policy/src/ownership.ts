@@ -26,15 +26,3 @@ export function checkOwnership(principal: Principal, ids: StoredMem0Ids, mode: A
   const allowed = resolveScopes(parsed.value)[mode];
   return allowed.some((scope) => sameIds(toMem0Ids(scope), storedIds)) ? ok(stored.value) : notFound();
 }
-
-/**
- * Post-filter for search/list results. mem0 matches {user_id} against {user_id, agent_id} memories too, so
- * a `user`-scope search also returns agent-user memories; the router keeps only those this says yes to.
- */
-export function isReadableBy(principal: Principal, ids: StoredMem0Ids): boolean {
-  return checkOwnership(principal, ids, "read").ok;
-}
-
-export function isWritableBy(principal: Principal, ids: StoredMem0Ids): boolean {
-  return checkOwnership(principal, ids, "write").ok;
-}

@@ -97,3 +97,18 @@ describe("parsePrincipal", () => {
     expect(JSON.stringify(result)).not.toMatch(/victim/);
   });
 });
+
+describe("parsePrincipal: once per request", () => {
+  it("a parsed principal passed back is recognised (the same frozen object), not parsed again", () => {
+    const first = parsePrincipal({ app: "chatbot", workspaceId: "W1", userId: "u1" });
+    if (!first.ok) throw new Error("expected a valid principal");
+    expect(Object.isFrozen(first.value)).toBe(true);
+    const again = parsePrincipal(first.value);
+    expect(again.ok && again.value).toBe(first.value);
+  });
+
+  it("an equal object that was not parsed is validated as any input is", () => {
+    const copy = { app: "chatbot", workspaceId: "W1", userId: "u_1" };
+    expect(parsePrincipal(copy)).toMatchObject({ ok: false, error: { field: "userId" } });
+  });
+});

@@ -34,10 +34,24 @@ export const principalSchema = z.strictObject(
   { error: "must be an object" },
 ) satisfies z.ZodType<Principal, unknown>;
 
+/**
+ * The principals parsePrincipal returned, frozen: the policy's functions take a Principal from anyone and
+ * must validate it, but a request's principal is parsed once (the router's authed step) and then passed to
+ * several of them. Passing the parsed object back is recognised here instead of parsed again.
+ */
+const parsedPrincipals = new WeakSet<Principal>();
+
 /** Validates and canonicalises a principal (UUID-shaped ids are lower-cased; see raw-id.ts). */
 export function parsePrincipal(input: unknown): Result<Principal> {
+  if (typeof input === "object" && input !== null && parsedPrincipals.has(input as Principal)) {
+    return ok(input as Principal);
+  }
   const parsed = principalSchema.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
+  if (parsed.success) {
+    const principal = Object.freeze(parsed.data);
+    parsedPrincipals.add(principal);
+    return ok(principal);
+  }
   const first = parsed.error.issues[0];
   if (first === undefined) return err("INVALID_PRINCIPAL", "principal is invalid", "principal");
   const { field, message, isId } = summariseIssue(first, input, "principal");

@@ -10,7 +10,6 @@ import {
 } from "./client/index.js";
 import { appRouter } from "./root.js";
 
-export { adaptiveHttpLinks } from "./client/adaptive-links.js";
 export {
   closeGatewayConnections,
   type InProcessOptions,
@@ -18,7 +17,6 @@ export {
   type MemoryClient,
   type MemoryHeader,
 } from "./client/index.js";
-export { requestFetch } from "./client/request-fetch.js";
 export * from "./server.js";
 export * from "./stack/index.js";
 

@@ -1,10 +1,9 @@
 /**
- * The memory procedures. Handlers are thin: pick scopes from ctx (resolved by the policy middleware), call a
- * service function, validate what it returns (checkOutput, see output.ts for why not `.output()`), return.
- * Errors are mapped once, in the base procedure's middleware.
+ * The memory procedures. Handlers are thin: pick scopes from ctx (resolved by the policy middleware) or take
+ * the owned memory (by-id procedures, `ownedProcedure`), call a service function, return; `.output()`
+ * validates what they return. Errors are mapped once, in the base procedure's middleware.
  */
 import type { TRPCRouterRecord } from "@trpc/server";
-import { checkOutput } from "./output.js";
 import {
   addInput,
   byIdInput,
@@ -28,82 +27,80 @@ import {
   searchOutput,
   updateOutput,
 } from "./schemas/outputs.js";
-import { deleteMemory, getMemory, memoryHistory, updateMemory } from "./service/by-id.js";
-import { toScoredView } from "./service/classify.js";
+import { historyView, toScoredView, toView } from "./service/classify.js";
 import { forget } from "./service/forget.js";
 import { health } from "./service/health.js";
 import { listMemories } from "./service/list.js";
 import { recall } from "./service/recall.js";
 import { planSearch, runSearch } from "./service/search.js";
 import { addNow, remember } from "./service/write.js";
-import { authedProcedure, scopedProcedure } from "./trpc.js";
+import { authedProcedure, ownedProcedure, scopedProcedure } from "./trpc.js";
 
 export const memoryRouter = {
   recall: scopedProcedure
     .input(recallInput)
-    .query(async ({ ctx, input, signal }) =>
-      checkOutput(recallOutput, await recall(ctx, ctx.scopes.pick("read", input.scopes), input, signal)),
-    ),
+    .output(recallOutput)
+    .query(({ ctx, input, signal }) => recall(ctx, ctx.scopes.pick("read", input.scopes), input, signal)),
 
-  search: scopedProcedure.input(searchInput).query(async ({ ctx, input, signal }) => {
-    const plan = planSearch(ctx.scopes.pick("read", input.scopes), input.filters);
-    const found = await runSearch(ctx, plan, input, signal ? { signal } : {});
-    return checkOutput(searchOutput, {
-      memories: found.hits.map((h) => toScoredView(h.memory, h.scope, h.score)),
-      searches: found.searches,
-    });
-  }),
+  search: scopedProcedure
+    .input(searchInput)
+    .output(searchOutput)
+    .query(async ({ ctx, input, signal }) => {
+      const plan = planSearch(ctx.scopes.pick("read", input.scopes), input.filters);
+      const found = await runSearch(ctx, plan, input, signal ? { signal } : {});
+      return {
+        memories: found.hits.map((h) => toScoredView(h.memory, h.scope, h.score)),
+        searches: found.searches,
+      };
+    }),
 
   remember: scopedProcedure
     .input(rememberInput)
-    .mutation(async ({ ctx, input }) =>
-      checkOutput(
-        rememberOutput,
-        await remember(ctx, ctx.outbox, ctx.scopes.pickOne("write", input.scope), input),
-      ),
-    ),
+    .output(rememberOutput)
+    .mutation(({ ctx, input }) => remember(ctx, ctx.outbox, ctx.scopes.pickOne("write", input.scope), input)),
 
   add: scopedProcedure
     .input(addInput)
-    .mutation(async ({ ctx, input }) =>
-      checkOutput(addOutput, await addNow(ctx, ctx.scopes.pickOne("write", input.scope), input)),
-    ),
+    .output(addOutput)
+    .mutation(({ ctx, input }) => addNow(ctx, ctx.scopes.pickOne("write", input.scope), input)),
 
   list: scopedProcedure
     .input(listInput)
-    .query(async ({ ctx, input }) =>
-      checkOutput(listOutput, await listMemories(ctx, ctx.scopes.pick("read", input.scopes), input.limit)),
-    ),
+    .output(listOutput)
+    .query(({ ctx, input }) => listMemories(ctx, ctx.scopes.pick("read", input.scopes), input.limit)),
 
-  get: scopedProcedure
-    .input(byIdInput)
-    .query(async ({ ctx, input }) => checkOutput(memoryView, await getMemory(ctx, ctx.principal, input.id))),
+  get: ownedProcedure("read", byIdInput)
+    .output(memoryView)
+    .query(({ ctx }) => toView(ctx.owned.memory, ctx.owned.scope)),
 
-  update: scopedProcedure
-    .input(updateInput)
-    .mutation(async ({ ctx, input }) =>
-      checkOutput(updateOutput, await updateMemory(ctx, ctx.principal, input)),
-    ),
+  update: ownedProcedure("write", updateInput)
+    .output(updateOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.owned.update({
+        ...(input.text !== undefined ? { text: input.text } : {}),
+        ...(input.metadata ? { metadata: input.metadata } : {}),
+      });
+      return { id: input.id, updated: true as const };
+    }),
 
-  delete: scopedProcedure
-    .input(byIdInput)
-    .mutation(async ({ ctx, input }) =>
-      checkOutput(deleteOutput, await deleteMemory(ctx, ctx.principal, input.id)),
-    ),
+  delete: ownedProcedure("write", byIdInput)
+    .output(deleteOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.owned.delete();
+      return { id: input.id, deleted: true as const };
+    }),
 
-  history: scopedProcedure
-    .input(byIdInput)
-    .query(async ({ ctx, input }) =>
-      checkOutput(historyOutput, await memoryHistory(ctx, ctx.principal, input.id)),
-    ),
+  history: ownedProcedure("read", byIdInput)
+    .output(historyOutput)
+    .query(async ({ ctx, input }) => ({
+      id: input.id,
+      entries: (await ctx.owned.history()).map(historyView),
+    })),
 
   forget: scopedProcedure
     .input(forgetInput)
-    .mutation(async ({ ctx, input }) =>
-      checkOutput(forgetOutput, await forget(ctx, ctx.principal, ctx.scopes, input)),
-    ),
+    .output(forgetOutput)
+    .mutation(({ ctx, input }) => forget(ctx, ctx.principal, ctx.scopes, ctx.ownership, input)),
 
-  health: authedProcedure.query(async ({ ctx }) =>
-    checkOutput(healthOutput, await health(ctx, ctx.principal.workspaceId)),
-  ),
+  health: authedProcedure.output(healthOutput).query(({ ctx }) => health(ctx, ctx.principal.workspaceId)),
 } satisfies TRPCRouterRecord;

@@ -10,7 +10,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createMemoryClient } from "./client/create-memory-client.js";
 import { createInnerContext } from "./context.js";
-import { checkOutput } from "./output.js";
 import { appRouter } from "./root.js";
 import { publicProcedure, router } from "./trpc.js";
 
@@ -94,7 +93,7 @@ describe("errorFormatter", () => {
 describe("output validation", () => {
   it("a resolver returning the wrong shape is an internal error whose details stay on the server", async () => {
     const broken = router({
-      leak: publicProcedure.query(() => checkOutput(z.object({ text: z.string() }), { text: 42 } as never)),
+      leak: publicProcedure.output(z.object({ text: z.string() })).query(() => ({ text: 42 }) as never),
     });
     const client = createTRPCClient<typeof broken>({
       links: [

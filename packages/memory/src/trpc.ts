@@ -6,12 +6,14 @@
  * - errorFormatter: BAD_REQUEST names the field (zod issues flattened); no stack traces, no causes, and a
  *   generic message for internal errors, so nothing secret or tenant-specific leaves the server.
  */
-import { type Principal, parsePrincipal } from "@automatos/memory-policy";
+import { type AccessMode, type Principal, parsePrincipal } from "@automatos/memory-policy";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import type { InnerContext } from "./context.js";
 import { toTRPCError } from "./errors.js";
+import { createOwnership, type ScopedMem0 } from "./ownership.js";
+import { memoryIdSchema } from "./schemas/inputs.js";
 import { createScopeAccess } from "./scope-access.js";
 
 function issuePath(path: readonly PropertyKey[]): string {
@@ -125,9 +127,8 @@ function settle<R extends { ok: boolean }>(ctx: InnerContext, path: string, resu
 }
 
 /*
- * The three layers are cumulative (public < authed < scoped), but each is ONE tRPC middleware that does all of
- * its layer's work: every middleware level copies the context and adds async hops, and the in-process path
- * is measured against a direct mem0 call (P2).
+ * The layers are cumulative (public < authed < scoped < owned). The principal is parsed once, in the authed
+ * step; the policy recognises the parsed object and does not parse it again.
  */
 
 /**
@@ -153,7 +154,8 @@ export const authedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
 
 /**
  * authedProcedure + the policy: `ctx.scopes` holds the scopes this principal may read and write, and is the
- * only way a handler can obtain a scope (and so a mem0 id).
+ * only way a handler can obtain a scope (and so a mem0 id). `ctx.mem0` has no by-id calls (ScopedMem0): a
+ * memory addressed by id is reached only through the ownership step (`ownedProcedure`, `ctx.ownership`).
  * @example
  * const count = scopedProcedure.query(async ({ ctx }) => {
  *   const [scope] = ctx.scopes.pick("read", ["user"]);
@@ -162,5 +164,34 @@ export const authedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
  */
 export const scopedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
   const principal = authenticate(ctx, path);
-  return settle(ctx, path, await next({ ctx: { principal, scopes: createScopeAccess(principal) } }));
+  const mem0: ScopedMem0 = ctx.mem0;
+  return settle(
+    ctx,
+    path,
+    await next({
+      ctx: {
+        principal,
+        scopes: createScopeAccess(principal),
+        ownership: createOwnership(ctx, principal),
+        mem0,
+      },
+    }),
+  );
 });
+
+/** What every by-id input has. */
+const byId = z.object({ id: memoryIdSchema });
+
+/**
+ * scopedProcedure + the memory addressed by `input.id`, loaded and checked against the caller's scopes in
+ * `mode` before the handler runs: the handler gets it as `ctx.owned` (get, update, delete and history are
+ * its methods). Missing or not the caller's: NOT_FOUND, the same for both.
+ * @example
+ * const remove = ownedProcedure("write", byIdInput).mutation(({ ctx }) => ctx.owned.delete());
+ */
+export function ownedProcedure<M extends AccessMode, I extends z.ZodType<{ id: string }>>(mode: M, input: I) {
+  return scopedProcedure.input(input).use(async ({ ctx, input: parsed, next }) => {
+    const { id } = byId.parse(parsed);
+    return next({ ctx: { owned: await ctx.ownership.load(id, mode) } });
+  });
+}

@@ -3,10 +3,10 @@
  * also returns memories written with {user_id, agent_id}; every result is therefore classified by its EXACT
  * id tuple and kept only if that tuple equals the policy's canonical mem0 ids (toMem0Ids) of one of the
  * scopes asked for. Equality with a canonical tuple is the strictest test there is (toMem0Ids is injective),
- * so no parsing of the stored ids is needed on this hot path; by-id operations use checkOwnership.
+ * so no parsing of the stored ids is needed on this hot path; by-id operations use checkOwnership (ownership.ts).
  */
 import { type Mem0Ids, type Scope, toMem0Ids } from "@automatos/memory-policy";
-import type { Mem0Memory } from "../ports.js";
+import type { Mem0HistoryEntry, Mem0Memory } from "../ports.js";
 import type { MemoryView } from "../schemas/outputs.js";
 
 /** Unambiguous for any stored strings (a separator could be forged inside an id; JSON quoting cannot). */
@@ -64,4 +64,16 @@ export function toScoredView(m: Mem0Memory, scope: Scope, score: number): Memory
   const view = toView(m, scope) as MemoryView & { score: number };
   view.score = score;
   return view;
+}
+
+/** One history entry as the API shows it. */
+export function historyView(e: Mem0HistoryEntry) {
+  return {
+    event: e.event,
+    oldText: e.oldMemory,
+    newText: e.newMemory,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    isDeleted: e.isDeleted,
+  };
 }

@@ -1,8 +1,12 @@
 import type { InnerContext } from "../context.js";
+import type { ScopedMem0 } from "../ownership.js";
 import type { CallOptions } from "../ports.js";
 
-/** What service functions receive: dependencies, never the transport or the raw client input. */
-export type ServiceDeps = Pick<InnerContext, "mem0" | "config" | "logger" | "requestId">;
+/**
+ * What service functions receive: dependencies, never the transport or the raw client input. mem0 without
+ * its by-id calls: those go through the ownership step (ownership.ts).
+ */
+export type ServiceDeps = Pick<InnerContext, "config" | "logger" | "requestId"> & { mem0: ScopedMem0 };
 
 /** Per-call options for mem0: the request id travels as X-Request-ID; every call has a deadline. */
 export function callOptions(deps: ServiceDeps, extra: CallOptions = {}): CallOptions {

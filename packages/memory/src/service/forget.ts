@@ -9,6 +9,7 @@
  */
 import { mem0IdInWorkspace, type Principal, planForget, type Scope } from "@automatos/memory-policy";
 import { isMem0ErrorLike, policyError } from "../errors.js";
+import type { Ownership } from "../ownership.js";
 import type { ForgetInput } from "../schemas/inputs.js";
 import type { ForgetOutput } from "../schemas/outputs.js";
 import type { ScopeAccess } from "../scope-access.js";
@@ -36,7 +37,7 @@ function isExactFilter(scope: Scope): boolean {
   return scope.kind === "agent-user" || scope.kind === "run";
 }
 
-async function forgetScope(deps: ServiceDeps, scope: Scope): Promise<ForgetOutput> {
+async function forgetScope(deps: ServiceDeps, ownership: Ownership, scope: Scope): Promise<ForgetOutput> {
   if (isExactFilter(scope)) {
     await deps.mem0.deleteAll(entityIds(scope), writeCallOptions(deps));
     return { kind: "scope", deleted: null, complete: true };
@@ -49,7 +50,7 @@ async function forgetScope(deps: ServiceDeps, scope: Scope): Promise<ForgetOutpu
     if (targets.length === 0) return { kind: "scope", deleted, complete: page.length < FORGET_PAGE };
     await eachLimited(targets, deps.config.forgetConcurrency, async (m) => {
       try {
-        await deps.mem0.delete(m.id, callOptions(deps));
+        await ownership.byListing(m, scope).delete();
       } catch (e) {
         // Deleted meanwhile (a concurrent forget or delete): the goal is reached all the same.
         if (!(isMem0ErrorLike(e) && e.kind === "not_found")) throw e;
@@ -66,10 +67,11 @@ export async function forget(
   deps: ServiceDeps,
   principal: Principal,
   scopes: ScopeAccess,
+  ownership: Ownership,
   input: ForgetInput,
 ): Promise<ForgetOutput> {
   if (input.kind === "scope") {
-    const result = await forgetScope(deps, scopes.pickOne("write", input.scope));
+    const result = await forgetScope(deps, ownership, scopes.pickOne("write", input.scope));
     deps.logger.info(
       { event: "forget", kind: "scope", scope: input.scope, deleted: result.deleted },
       "scope forgotten",
