@@ -24,7 +24,7 @@ export type {
 } from "./cutover/ports.js";
 export { memoryNotFound, policyError, toTRPCError } from "./errors.js";
 export { createLogger, type Logger, silentLogger } from "./logger.js";
-export type { Mem0Port, OutboxPort } from "./ports.js";
+export type { Mem0Port, OutboxPort, OutboxStatsView } from "./ports.js";
 export {
   GATE_RULES,
   type GateDecision,

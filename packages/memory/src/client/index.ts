@@ -5,6 +5,8 @@
  * loads neither the router, nor the database, nor the embedded mem0 engine (tests/client-entry.test.ts).
  */
 
+export { type MemoryEnv, type MemoryStackVars, memoryStackProblems } from "../env.js";
+export { httpUrl, intIn, oneOf, optionalString } from "../env-fields.js";
 export { createLogger, type Logger, silentLogger } from "../logger.js";
 export type { AppRouter, RouterInputs, RouterOutputs } from "../root.js";
 export type * from "../schemas/inputs.js";
