@@ -3,6 +3,7 @@
  * file that touches `process.env` (biome rule noProcessEnv). Bad configuration fails at start with one message
  * that names each variable, says what is wrong and what to run — never with the value of a secret.
  */
+import { httpUrl, intIn, oneOf, optionalString } from "@automatos/memory/client";
 import { memoryStackProblems } from "@automatos/memory/stack";
 import { z } from "zod";
 import { parseServiceGrants } from "./auth/parse-service-grants.js";
@@ -10,37 +11,6 @@ import { parseServiceTokens } from "./auth/parse-service-tokens.js";
 import { APP_NAMES, type GatewayConfig } from "./config.js";
 
 const MIN_JWT_SECRET = 32;
-
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === "" ? undefined : v))
-  .optional();
-
-const httpUrl = (what: string) =>
-  optionalString.refine((v) => v === undefined || (/^https?:\/\//.test(v) && URL.canParse(v)), {
-    message: `must be an http(s) URL (${what})`,
-  });
-
-/** One of `values`; unset or empty (a common .env habit) means `fallback`. */
-const oneOf = <T extends string>(values: readonly [T, ...T[]], fallback: T) =>
-  optionalString.transform((v, ctx) => {
-    if (v === undefined) return fallback;
-    if ((values as readonly string[]).includes(v)) return v as T;
-    ctx.addIssue({ code: "custom", message: `must be one of ${values.join(", ")}` });
-    return z.NEVER;
-  });
-
-const intIn = (min: number, max: number, fallback: number) =>
-  optionalString.transform((v, ctx) => {
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: "custom", message: `must be an integer in ${min}..${max}` });
-      return z.NEVER;
-    }
-    return n;
-  });
 
 const serviceTokens = optionalString.transform((raw, ctx) => {
   if (raw === undefined) {

@@ -1,3 +1,4 @@
+import type { Mem0ReachabilityStatus } from "@automatos/memory/stack";
 import { errorKind } from "./observability/error-kind.js";
 import type { OutboxGaugeStats } from "./observability/metrics.js";
 
@@ -37,12 +38,8 @@ export interface EngineStatus {
   lastExit: { cause: string; exit: string; at: string } | null;
 }
 
-/** Structurally @automatos/memory's Mem0Reachability status. */
-export interface ReachabilityStatus {
-  reachable: boolean;
-  ready: boolean;
-  unreachableForMs: number;
-}
+/** @automatos/memory's Mem0Reachability status. */
+export type ReachabilityStatus = Mem0ReachabilityStatus;
 
 export interface HealthSources {
   pingMem0: () => Promise<{ latencyMs: number }>;

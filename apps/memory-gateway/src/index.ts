@@ -3,7 +3,6 @@
  * verifies callers (service tokens + user JWTs), exposes /healthz and /metrics, and runs the outbox relay.
  */
 export { ASSERTABLE } from "./auth/authenticate.js";
-export { GATEWAY_HEADERS } from "./auth/headers.js";
 export type { AppName, GatewayConfig } from "./config.js";
 export { GatewayConfigError, parseGatewayEnv } from "./env.js";
 export type { HealthReport } from "./health.js";

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { MEMORY_HEADERS } from "@automatos/memory/client";
 import { type Principal, parsePrincipal } from "@automatos/memory-policy";
 import type { AppName, ServiceGrant } from "../config.js";
-import { GATEWAY_HEADERS } from "./headers.js";
 import { bearerToken, type ServiceTokenVerifier } from "./service-tokens.js";
 import type { UserTokenFailure, UserTokenVerifier } from "./user-token.js";
 
@@ -66,10 +66,10 @@ function single(value: string | string[] | undefined): string | undefined | null
  * request is refused. Returns the first repeated name, lower-cased.
  */
 const SINGLE_HEADERS: ReadonlySet<string> = new Set([
-  GATEWAY_HEADERS.serviceToken,
-  GATEWAY_HEADERS.userToken,
-  GATEWAY_HEADERS.agentId,
-  GATEWAY_HEADERS.runId,
+  MEMORY_HEADERS.serviceToken,
+  MEMORY_HEADERS.userToken,
+  MEMORY_HEADERS.agentId,
+  MEMORY_HEADERS.runId,
 ]);
 function repeatedHeader(rawHeaders: readonly string[]): string | null {
   const seen = new Set<string>();
@@ -92,13 +92,13 @@ export function createAuthenticator(deps: {
       const repeated = repeatedHeader(rawHeaders);
       if (repeated)
         return refuse("BAD_REQUEST", "repeated_header", `the ${repeated} header must be sent once`);
-      const presented = bearerToken(single(headers[GATEWAY_HEADERS.serviceToken]) ?? undefined);
+      const presented = bearerToken(single(headers[MEMORY_HEADERS.serviceToken]) ?? undefined);
       if (!presented) return refuse("UNAUTHORIZED", "missing_service_token");
       const service = deps.serviceTokens.verify(presented);
       if (!service) return refuse("UNAUTHORIZED", "unknown_service_token");
       const { app } = service;
 
-      const userToken = single(headers[GATEWAY_HEADERS.userToken]);
+      const userToken = single(headers[MEMORY_HEADERS.userToken]);
       if (!userToken) return refuse("UNAUTHORIZED", "missing_user_token");
       const verified = await deps.userTokens.verify(userToken);
       if (!verified.ok) {
@@ -113,8 +113,8 @@ export function createAuthenticator(deps: {
 
       const candidate: Record<string, unknown> = { app, ...verified.identity };
       for (const [field, header] of [
-        ["agentId", GATEWAY_HEADERS.agentId],
-        ["runId", GATEWAY_HEADERS.runId],
+        ["agentId", MEMORY_HEADERS.agentId],
+        ["runId", MEMORY_HEADERS.runId],
       ] as const) {
         const value = single(headers[header]);
         if (value === undefined) continue;
@@ -129,7 +129,7 @@ export function createAuthenticator(deps: {
       // Ids from the verified token that break the id grammar: the token is unusable, say no more than 401.
       const field = parsed.error.field ?? "";
       if (field.endsWith("agentId") || field.endsWith("runId")) {
-        const header = field.endsWith("agentId") ? GATEWAY_HEADERS.agentId : GATEWAY_HEADERS.runId;
+        const header = field.endsWith("agentId") ? MEMORY_HEADERS.agentId : MEMORY_HEADERS.runId;
         return refuse("BAD_REQUEST", "invalid_assertion", `${header}: ${parsed.error.message}`);
       }
       return refuse("UNAUTHORIZED", "invalid_identity");
@@ -141,9 +141,9 @@ export function createAuthenticator(deps: {
 function checkGrant(principal: Principal, grant: ServiceGrant): AuthOutcome {
   const { agentId, runId } = principal;
   if (agentId !== undefined && grant.agents !== "any" && !grant.agents.includes(agentId))
-    return refuse("FORBIDDEN", "agent_not_granted", notGranted(principal.app, GATEWAY_HEADERS.agentId));
+    return refuse("FORBIDDEN", "agent_not_granted", notGranted(principal.app, MEMORY_HEADERS.agentId));
   if (runId !== undefined && !grant.runs)
-    return refuse("FORBIDDEN", "run_not_granted", notGranted(principal.app, GATEWAY_HEADERS.runId));
+    return refuse("FORBIDDEN", "run_not_granted", notGranted(principal.app, MEMORY_HEADERS.runId));
   return { ok: true, principal };
 }
 

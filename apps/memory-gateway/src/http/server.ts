@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
+import { MEMORY_HEADERS } from "@automatos/memory/client";
 import type { Principal } from "@automatos/memory-policy";
 import { type AnyTRPCRouter, TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import type { Authenticator } from "../auth/authenticate.js";
-import { GATEWAY_HEADERS } from "../auth/headers.js";
 import type { HealthReport } from "../health.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import { serveConsoleAssets } from "./console/assets.js";
@@ -90,12 +90,12 @@ export function createGatewayServer(deps: GatewayServerDeps): { server: Server; 
 
   const server = createServer((req, res) => {
     const t0 = performance.now();
-    const requestId = acceptRequestId(req.headers[GATEWAY_HEADERS.requestId]);
+    const requestId = acceptRequestId(req.headers[MEMORY_HEADERS.requestId]);
     res.setHeader("x-request-id", requestId);
     const pathname = (req.url ?? "/").split("?", 1)[0] as string;
     const route = routeOf(pathname);
     const state: RequestState = { requestId, logger: deps.logger.child({ reqId: requestId }), failures: [] };
-    const source = req.headers[GATEWAY_HEADERS.source];
+    const source = req.headers[MEMORY_HEADERS.source];
     states.set(req, state);
     drain.track(res);
     deps.metrics.inFlight.inc();

@@ -1,3 +1,4 @@
+import type { OutboxStatsView } from "@automatos/memory/server";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /**
@@ -27,16 +28,8 @@ export interface MetricSources {
   mem0UnreachableMs?: () => number | null;
 }
 
-/** The outbox table's view (structurally @automatos/db's OutboxStats). */
-export interface OutboxGaugeStats {
-  pending: number;
-  inFlight: number;
-  delivered: number;
-  dead: number;
-  /** Failed delivery attempts of the rows in the table. */
-  failed: number;
-  oldestPendingAgeMs: number;
-}
+/** The outbox table's view: @automatos/db's OutboxStats, through the memory server's port. */
+export type OutboxGaugeStats = OutboxStatsView;
 
 // Sub-millisecond buckets matter: the gateway's own overhead is budgeted at <= 1 ms p50 (docs/targets.md P1).
 const LATENCY_BUCKETS = [
