@@ -1,13 +1,8 @@
 /**
- * Assembles the agents app from its configuration: memory connection, model and registry. The main job
- * passes a shared connection; on its own the app opens one as configured.
+ * Assembles the agents app from its configuration: memory connection, model and registry. A caller (a test)
+ * may pass a shared connection; otherwise the app opens one as configured.
  */
-import {
-  type AppParts,
-  type AppPartsOptions,
-  type CommonConfig,
-  openAppParts,
-} from "@automatos/chatbot/runtime";
+import { type AppParts, type AppPartsOptions, type CommonConfig, openAppParts } from "@automatos/app-runtime";
 import { type AgentRegistry, createAgentRegistry } from "./registry/agent-registry.js";
 import { DEFAULT_AGENTS } from "./registry/default-agents.js";
 import { type AgentRunner, createAgentRunner } from "./runner/agent-runner.js";

@@ -2,7 +2,7 @@
  * The agents app's configuration, validated once: the only file that reads process.env. The shared
  * variables (memory connection, mem0, database, LLM) and AGENTS_SERVICE_TOKEN for the gateway.
  */
-import { type CommonConfig, ConfigError, parseCommonEnv } from "@automatos/chatbot/runtime";
+import { type CommonConfig, ConfigError, parseCommonEnv } from "@automatos/app-runtime";
 
 export type AgentsConfig = CommonConfig;
 

@@ -3,9 +3,8 @@
  * (learned in one task, used in a later one, not given to a second user; an agent-level rule shared by
  * both), plus the scope boundaries around agent memory.
  */
-import { createChatService } from "@automatos/chatbot";
-import { createOfflineModel, waitForDelivery } from "@automatos/chatbot/runtime";
-import { type ConnectionMode, TEST_RECALL_BUDGET_MS, useMemoryFixture } from "@automatos/chatbot/testing";
+import { createOfflineModel, waitForDelivery } from "@automatos/app-runtime";
+import { type ConnectionMode, TEST_RECALL_BUDGET_MS, useMemoryFixture } from "@automatos/app-runtime/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runPreferenceDemo } from "../src/demo/preference-demo.js";
 import { createAgentRegistry } from "../src/registry/agent-registry.js";
@@ -50,18 +49,15 @@ describe.each<ConnectionMode>(["in-process", "gateway"])("agents (%s)", (mode) =
     // Another agent acting for the same user sees neither the trip planner's notes nor its rule.
     const scribe = await runner.runTask({ agentId: "meeting-scribe", user: alice, task });
     expect(scribe.recalled.used.filter((m) => m.scope !== "user")).toEqual([]);
-    // The chatbot reads only the user's own scope: the agent's notes about alice stay out.
-    const chat = createChatService({
-      memory: fixture().connection("chatbot", mode),
-      model: createOfflineModel(),
-      recallBudgetMs: TEST_RECALL_BUDGET_MS,
+    // Memory acting as the chatbot app (as its chat turn recalls) reads only the user's own scope: the
+    // agent's notes about alice stay out.
+    const asChatbot = fixture().connection("chatbot", mode).clientFor(alice);
+    const recalled = await asChatbot.memory.recall.query({
+      query: "Which seat do I prefer on flights?",
+      timeBudgetMs: TEST_RECALL_BUDGET_MS,
     });
-    const turn = await chat.turn(alice, {
-      conversationId: "c1",
-      message: "Which seat do I prefer on flights?",
-      showMemory: true,
-    });
-    expect(turn.memory?.used.some((m) => m.text.includes("window seat"))).toBe(false);
+    expect(recalled.degraded).toBe(false);
+    expect(recalled.memories.some((m) => m.text.includes("window seat"))).toBe(false);
     // The same agent and user id in another workspace starts from nothing.
     const elsewhere = await runner.runTask({
       agentId: "trip-planner",
@@ -74,14 +70,15 @@ describe.each<ConnectionMode>(["in-process", "gateway"])("agents (%s)", (mode) =
 
   it("reads what the chatbot learned about the user (agents read the user scope)", async () => {
     const carol = await user("carol");
-    const chat = createChatService({
-      memory: fixture().connection("chatbot", mode),
-      model: createOfflineModel(),
-    });
-    await chat.turn(carol, {
-      conversationId: "c1",
-      message: "I am allergic to peanuts, keep that in mind for flights.",
-    });
+    // What the chatbot remembers of a turn: the user's message, in the user's scope.
+    await fixture()
+      .connection("chatbot", mode)
+      .clientFor(carol)
+      .memory.remember.mutate({
+        messages: [{ role: "user", content: "I am allergic to peanuts, keep that in mind for flights." }],
+        idempotencyKey: `chat:c1:${mode}-carol-1`,
+        metadata: { source: "chatbot", conversationId: "c1" },
+      });
     await waitForDelivery(runner.clientFor("trip-planner", carol));
     const task = await runner.runTask({
       agentId: "trip-planner",

@@ -1,5 +1,5 @@
 /** The chatbot's validated configuration (built by env.ts from the environment, or by tests). */
-import type { CommonConfig } from "./runtime/common-config.js";
+import type { CommonConfig } from "@automatos/app-runtime";
 
 export interface JwtSettings {
   /** HS256 key bytes; null when CHATBOT_JWT_SECRET is unset (the HTTP API then refuses to start). */

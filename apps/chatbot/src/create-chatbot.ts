@@ -1,11 +1,12 @@
 /**
  * Assembles the chatbot from its configuration: the memory connection (in process or through the gateway),
- * the model (LLM or offline) and the chat service. The HTTP server, the terminal chat and the main job all
- * start from here; the main job passes a connection of its own to share one memory stack between apps.
+ * the model (LLM or offline) and the chat service. The HTTP server and the terminal chat start from here; a
+ * caller (a test) may pass a connection of its own to share one memory stack.
  */
+
+import type { CommonConfig } from "@automatos/app-runtime";
+import { type AppParts, type AppPartsOptions, openAppParts } from "@automatos/app-runtime";
 import { type ChatService, createChatService } from "./chat/chat-service.js";
-import { type AppParts, type AppPartsOptions, openAppParts } from "./runtime/app-parts.js";
-import type { CommonConfig } from "./runtime/common-config.js";
 
 export interface Chatbot extends AppParts {
   service: ChatService;

@@ -1,6 +1,6 @@
+import { ConfigError } from "@automatos/app-runtime";
 import { describe, expect, it } from "vitest";
 import { parseChatbotEnv } from "./env.js";
-import { ConfigError } from "./runtime/config-error.js";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
 

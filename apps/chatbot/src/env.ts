@@ -2,11 +2,10 @@
  * The chatbot's configuration, validated once: the only file that reads process.env. Every problem is
  * reported at once (ConfigError names the variable and what is wrong, never a secret's value).
  */
+
+import { ConfigError, intIn, optionalString, parseCommonEnv, validateEnv } from "@automatos/app-runtime";
 import { z } from "zod";
 import type { ChatbotConfig } from "./config.js";
-import { parseCommonEnv } from "./runtime/common-config.js";
-import { ConfigError } from "./runtime/config-error.js";
-import { intIn, optionalString, validateEnv } from "./runtime/env-fields.js";
 
 const MIN_JWT_SECRET = 32;
 

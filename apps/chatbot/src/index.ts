@@ -1,6 +1,6 @@
 /**
  * @automatos/chatbot: the chat service (recall -> LLM -> reply -> remember), its HTTP API and terminal
- * chat. Shared app plumbing is exported separately as `@automatos/chatbot/runtime`.
+ * chat. What it shares with the agents and workflows apps lives in `@automatos/app-runtime`.
  */
 export {
   ChatModelError,
@@ -12,13 +12,12 @@ export {
   type RememberOutcome,
 } from "./chat/chat-service.js";
 export { type ConversationStore, createConversationStore } from "./chat/conversation-store.js";
-export { type MemoryReport, reportFromRecall } from "./chat/memory-report.js";
 export { type ChatTurnInput, chatTurnInputSchema } from "./chat/turn-input.js";
 export { type ChatSessionOptions, runChatSession } from "./cli/chat-session.js";
-export { formatMemoryList, formatMemoryReport, formatRemembered } from "./cli/format.js";
+export { formatRemembered } from "./cli/format.js";
 export type { ChatbotConfig, JwtSettings } from "./config.js";
 export { type Chatbot, createChatbot } from "./create-chatbot.js";
 export { parseChatbotEnv } from "./env.js";
 export { type ChatServerOptions, createChatServer } from "./http/server.js";
 export { type RunningChatServer, startChatServer } from "./http/start-chat-server.js";
-export { createUserAuthenticator, signUserToken } from "./http/user-auth.js";
+export { createUserAuthenticator } from "./http/user-auth.js";

@@ -2,12 +2,12 @@
  * `pnpm --filter @automatos/chatbot start`: the chatbot's HTTP API. Validates the environment, opens the
  * memory connection, serves until SIGTERM/SIGINT, then closes the server and the memory stack.
  */
+
+import { createAppLogger, runCli } from "@automatos/app-runtime";
 import { createChatbot } from "./create-chatbot.js";
 import { loadChatbotEnv } from "./env.js";
 import { startChatServer } from "./http/start-chat-server.js";
 import { createUserAuthenticator } from "./http/user-auth.js";
-import { createAppLogger } from "./runtime/app-logger.js";
-import { runCli } from "./runtime/run-cli.js";
 
 runCli("chatbot", async () => {
   const config = loadChatbotEnv("server");

@@ -3,13 +3,13 @@
  * once through the gateway: recall -> offline model -> reply -> remember (outbox -> relay -> mem0), the
  * trivial turn, tenant isolation, and the user's own memory list/delete.
  */
+
+import type { Identity } from "@automatos/app-runtime";
+import { createOfflineModel, OFFLINE_NOTICE, waitForDelivery } from "@automatos/app-runtime";
+import { type ConnectionMode, TEST_RECALL_BUDGET_MS, useMemoryFixture } from "@automatos/app-runtime/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ChatService, createChatService } from "../src/chat/chat-service.js";
 import { runChatSession } from "../src/cli/chat-session.js";
-import type { Identity } from "../src/runtime/memory-connection.js";
-import { createOfflineModel, OFFLINE_NOTICE } from "../src/runtime/offline-model.js";
-import { waitForDelivery } from "../src/runtime/wait-for-delivery.js";
-import { type ConnectionMode, TEST_RECALL_BUDGET_MS, useMemoryFixture } from "./helpers/memory-fixture.js";
 
 const fixture = useMemoryFixture();
 

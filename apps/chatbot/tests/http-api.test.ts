@@ -4,22 +4,21 @@
  * an OpenAI-compatible stub, so this also checks what reaches the LLM: the memories, fenced as data.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChatService } from "../src/chat/chat-service.js";
-import { type RunningChatServer, startChatServer } from "../src/http/start-chat-server.js";
-import { createUserAuthenticator, signUserToken } from "../src/http/user-auth.js";
-import { createLlmModel } from "../src/runtime/llm-client.js";
-import { waitForDelivery } from "../src/runtime/wait-for-delivery.js";
-import { childEnv } from "./helpers/env.js";
-import { startLlmStub } from "./helpers/llm-stub.js";
+import { createLlmModel, signUserToken, waitForDelivery } from "@automatos/app-runtime";
 import {
+  childEnv,
   type MemoryFixture,
+  startLlmStub,
   startMemoryFixture,
+  startTsx,
   TEST_JWT_SECRET,
   TEST_RECALL_BUDGET_MS,
   TEST_SERVICE_TOKENS,
-} from "./helpers/memory-fixture.js";
-import { startTsx } from "./helpers/run-child.js";
+} from "@automatos/app-runtime/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChatService } from "../src/chat/chat-service.js";
+import { type RunningChatServer, startChatServer } from "../src/http/start-chat-server.js";
+import { createUserAuthenticator } from "../src/http/user-auth.js";
 
 let fx: MemoryFixture;
 let llm: Awaited<ReturnType<typeof startLlmStub>>;

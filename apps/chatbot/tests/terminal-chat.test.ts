@@ -7,9 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { childEnv, runTsx } from "@automatos/app-runtime/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { childEnv } from "./helpers/env.js";
-import { runTsx } from "./helpers/run-child.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "chatbot-cli-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }));

@@ -1,8 +1,8 @@
 /**
  * Assembles the workflows app: memory connection, model, run registry (file or in-process) and runner.
- * The main job passes a shared connection and an in-process registry.
+ * A caller may pass a shared connection, and the demo an in-process registry and its own clock.
  */
-import { type AppParts, type AppPartsOptions, openAppParts } from "@automatos/chatbot/runtime";
+import { type AppParts, type AppPartsOptions, openAppParts } from "@automatos/app-runtime";
 import type { WorkflowsConfig } from "./env.js";
 import { createWorkflowRunner, type WorkflowRunner } from "./runner/create-runner.js";
 import { createFileRunRegistry } from "./runs/file-run-registry.js";
@@ -17,7 +17,7 @@ export async function createWorkflowsApp(
   options: AppPartsOptions & {
     registry?: RunRegistry;
     now?: () => number;
-    /** Start the periodic TTL sweep (default true; the main job sweeps by hand). */
+    /** Start the periodic TTL sweep (default true; the demo sweeps by hand). */
     sweep?: boolean;
   } = {},
 ): Promise<WorkflowsApp> {

@@ -1,4 +1,4 @@
-import { ConfigError } from "@automatos/chatbot/runtime";
+import { ConfigError } from "@automatos/app-runtime";
 import { describe, expect, it } from "vitest";
 import { parseWorkflowsEnv } from "./env.js";
 

@@ -10,7 +10,7 @@ import {
   optionalString,
   parseCommonEnv,
   validateEnv,
-} from "@automatos/chatbot/runtime";
+} from "@automatos/app-runtime";
 import { z } from "zod";
 
 export interface WorkflowsConfig extends CommonConfig {

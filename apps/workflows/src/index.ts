@@ -3,6 +3,7 @@
  * run, read access to the user's memory, and the run's memory forgotten when the run ends or expires.
  */
 export { createWorkflowsApp, type WorkflowsApp } from "./create-workflows.js";
+export { type CrashSweepResult, runCrashSweepDemo } from "./demo/crash-sweep-demo.js";
 export { describeForget, formatRunReport } from "./demo/format-run.js";
 export { type TeamDinnerInput, teamDinnerWorkflow } from "./demo/team-dinner-workflow.js";
 export { parseWorkflowsEnv, type WorkflowsConfig } from "./env.js";

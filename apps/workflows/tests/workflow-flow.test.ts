@@ -3,8 +3,8 @@
  * run's memory, read the user's memory, and the run's memory is forgotten when the run completes, fails or
  * expires; the TTL sweep forgets runs left behind.
  */
-import { createOfflineModel, type Identity, waitForDelivery } from "@automatos/chatbot/runtime";
-import { type ConnectionMode, TEST_RECALL_BUDGET_MS, useMemoryFixture } from "@automatos/chatbot/testing";
+import { createOfflineModel, type Identity, waitForDelivery } from "@automatos/app-runtime";
+import { type ConnectionMode, TEST_RECALL_BUDGET_MS, useMemoryFixture } from "@automatos/app-runtime/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { teamDinnerWorkflow } from "../src/demo/team-dinner-workflow.js";
 import { createWorkflowRunner, type WorkflowRunner } from "../src/runner/create-runner.js";

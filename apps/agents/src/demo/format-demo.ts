@@ -1,5 +1,5 @@
 /** The preference demo as transcript lines (the agents demo command and the main job print these). */
-import { formatMemoryReport } from "@automatos/chatbot";
+import { formatMemoryReport } from "@automatos/app-runtime";
 import type { TaskResult } from "../runner/agent-runner.js";
 import { PREFERENCE_DEMO_SCRIPT, type PreferenceDemoResult } from "./preference-demo.js";
 

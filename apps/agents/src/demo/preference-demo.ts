@@ -1,9 +1,9 @@
 /**
  * The demo: an agent learns a user's preference in one task and applies it in a later one, while a second
  * user of the same workspace does not get it. Agent-level knowledge taught once reaches both users.
- * Returns what happened step by step (printed by cli/demo.ts and the main job, checked by the tests).
+ * Returns what happened step by step (printed by cli/demo.ts, which the main job runs, and checked by the tests).
  */
-import { waitForDelivery } from "@automatos/chatbot/runtime";
+import { waitForDelivery } from "@automatos/app-runtime";
 import type { AgentRunner, AgentUser, TaskResult } from "../runner/agent-runner.js";
 
 export const PREFERENCE_DEMO_SCRIPT = {

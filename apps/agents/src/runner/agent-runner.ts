@@ -4,9 +4,10 @@
  * under the agent's instructions, then the task queued as agent-about-user memory. `teach` stores
  * knowledge at agent level, shared by the agent with every user of the workspace.
  */
-import { type MemoryReport, reportFromRecall } from "@automatos/chatbot";
-import type { ChatModel, Identity, MemoryClient, MemoryConnection } from "@automatos/chatbot/runtime";
-import { type Logger, silentLogger } from "@automatos/memory";
+
+import type { ChatModel, Identity, MemoryClient, MemoryConnection } from "@automatos/app-runtime";
+import { type MemoryReport, reportFromRecall } from "@automatos/app-runtime";
+import { type Logger, silentLogger } from "@automatos/memory/client";
 import type { AgentRegistry } from "../registry/agent-registry.js";
 
 /** The scopes an agent reads for a task (policy: agents read agent, agent-user and the user's own). */

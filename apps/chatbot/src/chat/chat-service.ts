@@ -5,12 +5,16 @@
  * the turn (ChatModelError): without a reply there is nothing to send.
  */
 import { randomUUID } from "node:crypto";
-import { type Logger, type MemoryView, type RecallOutput, silentLogger } from "@automatos/memory";
-import type { ChatMessage, ChatModel } from "../runtime/chat-model.js";
-import type { MemoryClient } from "../runtime/memory-client.js";
-import type { Identity, MemoryConnection } from "../runtime/memory-connection.js";
+import type {
+  ChatMessage,
+  ChatModel,
+  Identity,
+  MemoryClient,
+  MemoryConnection,
+} from "@automatos/app-runtime";
+import { type MemoryReport, reportFromRecall, unreachableReport } from "@automatos/app-runtime";
+import { type Logger, type MemoryView, type RecallOutput, silentLogger } from "@automatos/memory/client";
 import { type ConversationStore, createConversationStore } from "./conversation-store.js";
-import { type MemoryReport, reportFromRecall, unreachableReport } from "./memory-report.js";
 import type { ChatTurnInput } from "./turn-input.js";
 
 export const DEFAULT_INSTRUCTIONS =

@@ -4,7 +4,7 @@
  * all, least recently used evicted first) and keyed by tenant so two users never share a thread even if
  * they pick the same conversation id.
  */
-import type { ChatMessage } from "../runtime/chat-model.js";
+import type { ChatMessage } from "@automatos/app-runtime";
 
 export interface ConversationStore {
   history(key: ConversationKey): readonly ChatMessage[];

@@ -2,11 +2,13 @@
  * The terminal chat's loop, independent of the process: lines in, text out. A line is a message or a
  * command (/memories, /forget <id>, /show-memory, /help, /quit). chat.ts wires it to stdin/stdout.
  */
+
+import type { Identity } from "@automatos/app-runtime";
+import { formatMemoryList, formatMemoryReport } from "@automatos/app-runtime";
 import type { ChatService } from "../chat/chat-service.js";
 import { ChatModelError } from "../chat/chat-service.js";
-import type { Identity } from "../runtime/memory-connection.js";
 import { HELP } from "./chat-options.js";
-import { formatMemoryList, formatMemoryReport, formatRemembered } from "./format.js";
+import { formatRemembered } from "./format.js";
 
 export interface ChatSessionOptions {
   service: ChatService;

@@ -3,11 +3,9 @@
  * the chat service and, with --show-memory, shows what was recalled. See chat-session.ts for the loop.
  */
 import { createInterface } from "node:readline";
+import { createAppLogger, runCli, waitForDelivery } from "@automatos/app-runtime";
 import { createChatbot } from "../create-chatbot.js";
 import { chatUserTokenFromEnv, loadChatbotEnv } from "../env.js";
-import { createAppLogger } from "../runtime/app-logger.js";
-import { runCli } from "../runtime/run-cli.js";
-import { waitForDelivery } from "../runtime/wait-for-delivery.js";
 import { parseChatArgs } from "./chat-options.js";
 import { runChatSession } from "./chat-session.js";
 import { resolveCliIdentity } from "./cli-identity.js";

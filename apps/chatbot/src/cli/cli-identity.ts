@@ -3,9 +3,9 @@
  * Through the gateway the user must prove it with a token: --token, else CHAT_USER_TOKEN, else one signed
  * locally with CHATBOT_JWT_SECRET (development setups where this machine holds the identity secret).
  */
+
+import { type Identity, signUserToken } from "@automatos/app-runtime";
 import type { ChatbotConfig } from "../config.js";
-import { signUserToken } from "../http/user-auth.js";
-import type { Identity } from "../runtime/memory-connection.js";
 import type { ChatOptions } from "./chat-options.js";
 
 export async function resolveCliIdentity(

@@ -2,10 +2,11 @@
  * The API's routes, as plain functions from an authenticated identity and a parsed request to a JSON
  * result. The server (server.ts) does transport: authentication, bodies, status codes.
  */
+
+import type { Identity } from "@automatos/app-runtime";
 import { z } from "zod";
 import { ChatModelError, type ChatService } from "../chat/chat-service.js";
 import { chatTurnInputSchema } from "../chat/turn-input.js";
-import type { Identity } from "../runtime/memory-connection.js";
 import { fromMemoryError, HttpError } from "./http-error.js";
 
 const limitSchema = z.coerce.number().int().min(1).max(200).default(100);

@@ -8,9 +8,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type Logger, silentLogger } from "@automatos/memory";
+import type { Identity } from "@automatos/app-runtime";
+import { type Logger, silentLogger } from "@automatos/memory/client";
 import type { ChatService } from "../chat/chat-service.js";
-import type { Identity } from "../runtime/memory-connection.js";
 import { HttpError } from "./http-error.js";
 import { readJsonBody } from "./read-json.js";
 import { deleteMemory, getMemories, postChat } from "./routes.js";

@@ -1,6 +1,7 @@
+import { signUserToken } from "@automatos/app-runtime";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { createUserAuthenticator, signUserToken } from "./user-auth.js";
+import { createUserAuthenticator } from "./user-auth.js";
 
 const secret = new TextEncoder().encode("chatbot-test-jwt-secret-0123456789abcdef");
 const auth = createUserAuthenticator({ secret, workspaceClaim: "workspace_id" });

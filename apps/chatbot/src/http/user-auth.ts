@@ -4,10 +4,11 @@
  * and a configurable claim the workspace id, the same convention as the gateway, so one token works for
  * both: through the gateway the chatbot forwards it and the gateway verifies it again.
  */
+
+import type { Identity } from "@automatos/app-runtime";
 import { parsePrincipal } from "@automatos/memory-policy";
-import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { errors as joseErrors, jwtVerify } from "jose";
 import type { JwtSettings } from "../config.js";
-import type { Identity } from "../runtime/memory-connection.js";
 
 export type AuthResult = { ok: true; identity: Identity } | { ok: false; reason: string };
 
@@ -50,24 +51,4 @@ export function createUserAuthenticator(settings: JwtSettings) {
       }
     },
   };
-}
-
-/**
- * Signs an HS256 user token (what an identity provider does). For local use: the terminal chat through a
- * gateway, tests and the main job. `expiresInSec` defaults to 15 minutes.
- */
-export async function signUserToken(
-  secret: Uint8Array,
-  identity: { workspaceId: string; userId: string },
-  options: { expiresInSec?: number; workspaceClaim?: string; issuer?: string; audience?: string } = {},
-): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({ [options.workspaceClaim ?? "workspace_id"]: identity.workspaceId })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(identity.userId)
-    .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresInSec ?? 900));
-  if (options.issuer) jwt.setIssuer(options.issuer);
-  if (options.audience) jwt.setAudience(options.audience);
-  return jwt.sign(secret);
 }

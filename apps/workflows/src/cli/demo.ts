@@ -1,37 +1,60 @@
 /**
- * `pnpm --filter @automatos/workflows demo`: runs the team-dinner workflow against the configured memory
- * (embedded by default) in a fresh workspace, then checks that the run's memory is gone.
+ * `pnpm --filter @automatos/workflows demo [--workspace <id>]`: runs the team-dinner workflow against the
+ * configured memory (embedded by default), checks that the run's memory is gone, then shows the TTL sweep
+ * forgetting a run left behind by a crash. Without --workspace each run uses a fresh workspace id, so earlier
+ * runs' memories never mix in. Exit code 0 when both checks hold, 1 when one fails, 2 for a bad flag.
  */
 import { randomBytes } from "node:crypto";
-import {
-  createAppLogger,
-  DEMO_RECALL_BUDGET_MS,
-  refuseGatewayDemo,
-  runCli,
-} from "@automatos/chatbot/runtime";
+import { parseArgs } from "node:util";
+import { createAppLogger, DEMO_RECALL_BUDGET_MS, refuseGatewayDemo, runCli } from "@automatos/app-runtime";
 import { createWorkflowsApp } from "../create-workflows.js";
+import { runCrashSweepDemo } from "../demo/crash-sweep-demo.js";
 import { formatRunReport } from "../demo/format-run.js";
 import { teamDinnerWorkflow } from "../demo/team-dinner-workflow.js";
 import { loadWorkflowsEnv } from "../env.js";
+import { createMemoryRunRegistry } from "../runs/run-registry.js";
 
 runCli("workflows demo", async () => {
+  let workspaceId: string;
+  try {
+    const { values } = parseArgs({ options: { workspace: { type: "string" } }, strict: true });
+    workspaceId = values.workspace ?? `demo-${randomBytes(4).toString("hex")}`;
+  } catch (e) {
+    process.stderr.write(`workflows demo: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const user = { workspaceId, userId: "alice" };
   const config = loadWorkflowsEnv();
   if (refuseGatewayDemo("workflows demo", config.memory.kind)) return 2;
   const logger = createAppLogger("workflows", "warn", "stderr");
   // A cold engine's first searches can exceed the router's 150 ms default: the demo would show no memories.
   const demoConfig = { ...config, recallBudgetMs: config.recallBudgetMs ?? DEMO_RECALL_BUDGET_MS };
-  const app = await createWorkflowsApp(demoConfig, { logger, sweep: false });
+  // The demo's own clock and an in-process registry: the sweep part moves time past a TTL without waiting.
+  const clock = { now: Date.now() };
+  const app = await createWorkflowsApp(demoConfig, {
+    logger,
+    sweep: false,
+    registry: createMemoryRunRegistry(),
+    now: () => clock.now,
+  });
   try {
-    const user = { workspaceId: `demo-${randomBytes(4).toString("hex")}`, userId: "alice" };
+    console.log(`workflows demo in workspace ${workspaceId} for alice (memory: ${app.memory.mode})`);
     const report = await app.runner.run(teamDinnerWorkflow, {
       user,
-      input: { request: "Plan a team dinner for eight people next Friday" },
+      input: { request: "Plan a team dinner for eight people in Lisbon next Friday" },
     });
     for (const line of formatRunReport(report)) console.log(line);
+    const plan = (report.steps.at(-1)?.data as { plan?: string[] } | undefined)?.plan ?? [];
+    for (const [i, p] of plan.entries()) console.log(`    plan note ${i + 1}: ${JSON.stringify(p)}`);
     const run = app.memory.clientFor({ ...user, runId: report.runId });
     const left = await run.memory.list.query({ scopes: ["run"] });
     console.log(`  run memory left after the run: ${left.memories.length}`);
-    return report.status === "completed" && left.memories.length === 0 ? 0 : 1;
+    const sweep = await runCrashSweepDemo(
+      { runner: app.runner, memory: app.memory, clock, ttlMs: config.runs.ttlMs },
+      user,
+    );
+    console.log(sweep.line);
+    return report.status === "completed" && left.memories.length === 0 && sweep.left === 0 ? 0 : 1;
   } finally {
     await app.close();
   }

@@ -2,7 +2,7 @@
  * Removes a run's memory: `memory.forget` of the run scope. mem0 has no paging, so one bounded pass may
  * not be able to prove it deleted everything (`complete: false`); a few more passes settle it.
  */
-import type { MemoryClient } from "@automatos/chatbot/runtime";
+import type { MemoryClient } from "@automatos/app-runtime";
 
 export type ForgetOutcome =
   | { ok: true; deleted: number | null; complete: boolean; passes: number }

@@ -3,7 +3,7 @@
  * or whose forget failed). Through the gateway a forget needs the user's token; a run registered by another
  * process has none here and is reported, not forgotten (see README: open points).
  */
-import type { MemoryConnection } from "@automatos/chatbot/runtime";
+import type { MemoryConnection } from "@automatos/app-runtime";
 import type { RunRegistry } from "../runs/run-registry.js";
 import { forgetRunMemory } from "./forget-run.js";
 import type { SweepReport } from "./run-report.js";

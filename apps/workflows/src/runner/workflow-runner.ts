@@ -4,8 +4,8 @@
  * (sweep.ts) can finish the job for runs this process could not (crash, failed forget).
  */
 import { randomUUID } from "node:crypto";
-import type { ChatModel, MemoryConnection } from "@automatos/chatbot/runtime";
-import { type Logger, silentLogger } from "@automatos/memory";
+import type { ChatModel, MemoryConnection } from "@automatos/app-runtime";
+import { type Logger, silentLogger } from "@automatos/memory/client";
 import type { RunRegistry } from "../runs/run-registry.js";
 import { assertWorkflow, type StepResult, type WorkflowDefinition } from "../workflow/definition.js";
 import { createRunMemory } from "../workflow/run-memory.js";

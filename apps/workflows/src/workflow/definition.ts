@@ -3,7 +3,7 @@
  * results of the steps before it and the run's memory (see run-memory.ts); what a step notes in run memory
  * is there for every later step of the same run, and gone when the run ends.
  */
-import type { ChatModel } from "@automatos/chatbot/runtime";
+import type { ChatModel } from "@automatos/app-runtime";
 import type { RunMemory } from "./run-memory.js";
 
 export interface StepResult {

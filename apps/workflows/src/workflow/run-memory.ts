@@ -3,9 +3,10 @@
  * synchronous add: the next step starts right after this one and must see the note, which the outbox's
  * asynchronous delivery would not guarantee. Reads cover the run and, read-only, the user's own memory.
  */
-import { type MemoryReport, reportFromRecall } from "@automatos/chatbot";
-import type { MemoryClient } from "@automatos/chatbot/runtime";
-import type { MemoryView } from "@automatos/memory";
+
+import type { MemoryClient } from "@automatos/app-runtime";
+import { type MemoryReport, reportFromRecall } from "@automatos/app-runtime";
+import type { MemoryView } from "@automatos/memory/client";
 
 export type RunReadScope = "run" | "user" | "agent";
 
