@@ -7,6 +7,7 @@
 export { type AppParts, type AppPartsOptions, openAppParts } from "./app-parts.js";
 export { signUserToken } from "./auth/sign-user-token.js";
 export { createAppLogger } from "./cli/app-logger.js";
+export { type DemoWorkspace, parseDemoWorkspace } from "./cli/demo-workspace.js";
 export { DEMO_RECALL_BUDGET_MS, refuseGatewayDemo, runCli } from "./cli/run-cli.js";
 export {
   type CommonConfig,

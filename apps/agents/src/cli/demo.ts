@@ -4,23 +4,25 @@
  * earlier runs' memories never mix in. Exit code 0 when the preference was used and not leaked, 1 when not,
  * 2 for a bad flag.
  */
-import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
-import { createAppLogger, DEMO_RECALL_BUDGET_MS, refuseGatewayDemo, runCli } from "@automatos/app-runtime";
+import {
+  createAppLogger,
+  DEMO_RECALL_BUDGET_MS,
+  parseDemoWorkspace,
+  refuseGatewayDemo,
+  runCli,
+} from "@automatos/app-runtime";
 import { createAgentsApp } from "../create-agents.js";
 import { formatPreferenceDemo } from "../demo/format-demo.js";
 import { runPreferenceDemo } from "../demo/preference-demo.js";
 import { loadAgentsEnv } from "../env.js";
 
 runCli("agents demo", async () => {
-  let workspaceId: string;
-  try {
-    const { values } = parseArgs({ options: { workspace: { type: "string" } }, strict: true });
-    workspaceId = values.workspace ?? `demo-${randomBytes(4).toString("hex")}`;
-  } catch (e) {
-    process.stderr.write(`agents demo: ${e instanceof Error ? e.message : String(e)}\n`);
+  const flags = parseDemoWorkspace(process.argv.slice(2));
+  if (!flags.ok) {
+    process.stderr.write(`agents demo: ${flags.error}\n`);
     return 2;
   }
+  const { workspaceId } = flags;
   const config = loadAgentsEnv();
   if (refuseGatewayDemo("agents demo", config.memory.kind)) return 2;
   // A cold engine's first searches can exceed the router's 150 ms default: the demo would show no memories.

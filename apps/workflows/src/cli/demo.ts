@@ -4,9 +4,13 @@
  * forgetting a run left behind by a crash. Without --workspace each run uses a fresh workspace id, so earlier
  * runs' memories never mix in. Exit code 0 when both checks hold, 1 when one fails, 2 for a bad flag.
  */
-import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
-import { createAppLogger, DEMO_RECALL_BUDGET_MS, refuseGatewayDemo, runCli } from "@automatos/app-runtime";
+import {
+  createAppLogger,
+  DEMO_RECALL_BUDGET_MS,
+  parseDemoWorkspace,
+  refuseGatewayDemo,
+  runCli,
+} from "@automatos/app-runtime";
 import { createWorkflowsApp } from "../create-workflows.js";
 import { runCrashSweepDemo } from "../demo/crash-sweep-demo.js";
 import { formatRunReport } from "../demo/format-run.js";
@@ -15,14 +19,12 @@ import { loadWorkflowsEnv } from "../env.js";
 import { createMemoryRunRegistry } from "../runs/run-registry.js";
 
 runCli("workflows demo", async () => {
-  let workspaceId: string;
-  try {
-    const { values } = parseArgs({ options: { workspace: { type: "string" } }, strict: true });
-    workspaceId = values.workspace ?? `demo-${randomBytes(4).toString("hex")}`;
-  } catch (e) {
-    process.stderr.write(`workflows demo: ${e instanceof Error ? e.message : String(e)}\n`);
+  const flags = parseDemoWorkspace(process.argv.slice(2));
+  if (!flags.ok) {
+    process.stderr.write(`workflows demo: ${flags.error}\n`);
     return 2;
   }
+  const { workspaceId } = flags;
   const user = { workspaceId, userId: "alice" };
   const config = loadWorkflowsEnv();
   if (refuseGatewayDemo("workflows demo", config.memory.kind)) return 2;
