@@ -2,6 +2,7 @@
  * The gateway in its own process, for benchmarks: argv[2] is a JSON record of gateway variables (validated by
  * the same parseGatewayEnv as production), the URL is reported over IPC, SIGTERM closes it gracefully.
  * Logs go to a file (argv[3]) at info level, so their cost is measured but they do not flood the terminal.
+ * The message "cpu-usage" is answered with `{ cpuUsage: process.cpuUsage() }` (gateway-overhead.ts).
  */
 import { pino } from "pino";
 import { parseGatewayEnv } from "../src/env.js";
@@ -17,6 +18,10 @@ const logger = createGatewayLogger(
 );
 const gateway = await startGateway({ config, logger });
 process.send?.({ url: gateway.url });
+// The bench reads this process's own CPU time (process.cpuUsage) around a fixed number of calls.
+process.on("message", (m) => {
+  if (m === "cpu-usage") process.send?.({ cpuUsage: process.cpuUsage() });
+});
 const stop = () => {
   gateway.close().then(
     () => process.exit(0),
