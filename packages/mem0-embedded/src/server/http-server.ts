@@ -8,6 +8,12 @@ import type { Mem0Engine } from "../engine/mem0-engine.js";
 import { toHttpError } from "./engine-errors.js";
 import { HttpError, notFound, unauthorized } from "./http-error.js";
 import { readJsonBody } from "./read-body.js";
+import {
+  createReadFirstScheduler,
+  isReadRequest,
+  type ReadFirstOptions,
+  type ReadFirstScheduler,
+} from "./read-first-scheduler.js";
 import { compileRoutes } from "./route-table.js";
 import { memoryRoutes } from "./routes/memory-routes.js";
 import { otherRoutes, type ServerInfo } from "./routes/other-routes.js";
@@ -19,6 +25,8 @@ export interface HttpServerOptions {
   apiKey: string;
   info: ServerInfo;
   maxBodyBytes?: number;
+  /** Reads before writes (read-first-scheduler.ts): a scheduler, or options for the server's own. */
+  scheduler?: ReadFirstScheduler | ReadFirstOptions;
   /** Called for 5xx answers; receives no request data beyond method, path and request id. */
   onServerError?: (info: { requestId: string; method: string; path: string; error: unknown }) => void;
 }
@@ -27,6 +35,10 @@ export function createMem0HttpServer(options: HttpServerOptions): Server {
   const match = compileRoutes([...memoryRoutes, ...otherRoutes(options.info)]);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const expectedKey = Buffer.from(options.apiKey);
+  const scheduler =
+    options.scheduler && "read" in options.scheduler
+      ? options.scheduler
+      : createReadFirstScheduler(options.scheduler);
 
   function checkAuth(req: IncomingMessage): void {
     const authz = req.headers.authorization;
@@ -50,13 +62,11 @@ export function createMem0HttpServer(options: HttpServerOptions): Server {
     if (m.route.auth) checkAuth(req);
     const body =
       m.route.method === "POST" || m.route.method === "PUT" ? await readJsonBody(req, maxBody) : undefined;
-    const result = await m.route.handler({
-      engine: options.engine,
-      params: m.params,
-      query: url.searchParams,
-      body,
-      requestId,
-    });
+    const run = () =>
+      m.route.handler({ engine: options.engine, params: m.params, query: url.searchParams, body, requestId });
+    const result = isReadRequest(m.route.method, m.route.path)
+      ? await scheduler.read(run)
+      : await scheduler.write(run);
     send(res, result.status ?? 200, result.body, {});
   }
 
