@@ -1,7 +1,7 @@
 /** Reply helpers shared by the two fakes: the self-hosted server's exact error bodies and item shapes. */
 import { randomBytes } from "node:crypto";
 import type { FakeRecord } from "./fake-store.js";
-import type { StubReply } from "./stub-http.js";
+import type { StubReply } from "./stub-types.js";
 
 /** The server's request id: 8 hex chars (mem0-contract §1.1). */
 export const shortRequestId = () => randomBytes(4).toString("hex");

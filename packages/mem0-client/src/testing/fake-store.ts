@@ -45,9 +45,19 @@ const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ??
 
 export type Scope = Partial<Record<IdKey, string>>;
 
+export interface FakeStoreOptions {
+  /** Keep added memories (default true). Off, adds are answered with fresh ids and nothing is stored. */
+  keep?: boolean;
+}
+
 export class FakeStore {
   readonly memories = new Map<string, FakeRecord>();
   readonly history = new Map<string, FakeHistoryRow[]>();
+  private readonly keep: boolean;
+
+  constructor(opts: FakeStoreOptions = {}) {
+    this.keep = opts.keep ?? true;
+  }
 
   add(
     messages: { role: string; content: string }[],
@@ -71,8 +81,10 @@ export class FakeStore {
         ...scope,
       };
       if (expiration) rec.expiration_date = expiration;
-      this.memories.set(rec.id, rec);
-      this.pushHistory(rec, null, rec.memory, "ADD", null);
+      if (this.keep) {
+        this.memories.set(rec.id, rec);
+        this.pushHistory(rec, null, rec.memory, "ADD", null);
+      }
       out.push(rec);
     }
     return out;

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { isUuid } from "../ids.js";
 import { json, serverItem } from "./fake-replies.js";
 import { type FakeRecord, FakeStore, ID_KEYS, type Scope } from "./fake-store.js";
-import type { StubReply, StubRequest } from "./stub-http.js";
+import type { StubReply, StubRequest } from "./stub-types.js";
 
 export interface PlatformFakeOptions {
   apiKey: string;

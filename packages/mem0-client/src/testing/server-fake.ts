@@ -5,6 +5,7 @@
  * Memory semantics come from FakeStore (no LLM: adds are stored verbatim).
  */
 import { isUuid } from "../ids.js";
+import { type AddBody, AddLog } from "./add-log.js";
 import {
   detail,
   hasWhitespace,
@@ -16,7 +17,7 @@ import {
   upstream,
 } from "./fake-replies.js";
 import { FakeStore, ID_KEYS, type Scope } from "./fake-store.js";
-import type { StubReply, StubRequest } from "./stub-http.js";
+import type { StubReply, StubRequest } from "./stub-types.js";
 
 export interface ServerFakeOptions {
   /** The ADMIN_API_KEY; when absent the fake behaves like AUTH_DISABLED=true. */
@@ -24,12 +25,15 @@ export interface ServerFakeOptions {
   /** Accepted `Authorization: Bearer` tokens. */
   bearerTokens?: string[];
   store?: FakeStore;
+  /** Where accepted and rejected adds are logged (default: a new AddLog that records everything). */
+  addLog?: AddLog;
 }
 
 const AUTH_REQUIRED = "Authentication required. Provide a Bearer token or X-API-Key header.";
 
 export function createServerFake(opts: ServerFakeOptions = {}) {
   const store = opts.store ?? new FakeStore();
+  const addLog = opts.addLog ?? new AddLog();
   const handle = (req: StubRequest): StubReply => {
     const rid = shortRequestId();
     const reply = route(req, rid);
@@ -58,7 +62,7 @@ export function createServerFake(opts: ServerFakeOptions = {}) {
     if (denied) return denied;
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (path === "/memories") {
-      if (method === "POST") return add(body);
+      if (method === "POST") return logged(body, add(body));
       if (method === "GET") return list(req.query);
       if (method === "DELETE") return deleteAll(req.query);
     }
@@ -74,6 +78,18 @@ export function createServerFake(opts: ServerFakeOptions = {}) {
     const byId = /^\/memories\/([^/]+)(\/history)?$/.exec(path);
     if (byId) return memoryById(method, byId[1] as string, Boolean(byId[2]), body, rid);
     return notFoundRoute();
+  }
+
+  /** Logs an add the fake answered: accepted (200, with its memory ids) or rejected (any 4xx). */
+  function logged(body: Record<string, unknown>, reply: StubReply): StubReply {
+    if (reply.status === 200) {
+      const results = (reply.body as { results: { id: string }[] }).results;
+      addLog.accepted(
+        body as unknown as AddBody,
+        results.map((r) => r.id),
+      );
+    } else addLog.rejected();
+    return reply;
   }
 
   /** The entity ids of a request, or the 400 the server sends for whitespace inside one. */
@@ -210,5 +226,5 @@ export function createServerFake(opts: ServerFakeOptions = {}) {
     return detail(405, "Method Not Allowed");
   }
 
-  return { handle, store };
+  return { handle, store, addLog };
 }

@@ -1,99 +1,138 @@
 /**
- * A loopback HTTP server (node:http, 127.0.0.1, port 0) that answers through a handler, with scripted
- * faults layered on top: slow headers, slow body, a reset connection, arbitrary status/body/headers.
- * Test double for what cannot run here (a remote mem0) and for fault injection; never used in production.
+ * A loopback HTTP server (node:http, 127.0.0.1, port 0 unless given) that answers through a handler, with
+ * fault injection on top: scripted or standing faults (stub-faults.ts), a whole-server mode (up, error,
+ * hang, refuse), a latency added to every answer, and counters (requests received, requests in flight).
+ * Test double for what cannot run here (a remote mem0); never used in production.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { type Fault, FaultList } from "./stub-faults.js";
+import { send, wait } from "./stub-send.js";
+import type { StubHandler, StubMode, StubReply, StubRequest } from "./stub-types.js";
 
-export interface StubRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingMessage["headers"];
-  rawBody: string;
-  /** The body parsed as JSON; `undefined` when empty or not JSON. */
-  body: unknown;
-}
+export type { Fault } from "./stub-faults.js";
+export type { StubHandler, StubMode, StubReply, StubRequest } from "./stub-types.js";
 
-export interface StubReply {
-  status?: number;
-  /** Serialised as JSON unless `raw` is given. `null` is sent as the JSON literal null. */
-  body?: unknown;
-  /** Sent verbatim instead of `body` (for garbage, empty or plain-text bodies). */
-  raw?: string;
-  headers?: Record<string, string>;
-  /** Wait this long before sending the status line and headers. */
-  delayHeadersMs?: number;
-  /** Send headers and the first half of the body, then wait this long before the rest. */
-  delayBodyMs?: number;
-  /** Destroy the socket instead of answering. */
-  reset?: boolean;
-}
-
-export type StubHandler = (req: StubRequest) => StubReply | Promise<StubReply>;
-
-export interface Fault {
-  method?: string;
-  /** Exact path, or a pattern tested against the path (without query). */
-  path?: string | RegExp;
-  /** Replies used in order, one per matching request; when used up, the fault is gone. */
-  replies: StubReply[];
+export interface StubServerOptions {
+  /** Keep every request in `requests` (default true; long benchmarks turn it off to stay flat). */
+  record?: boolean;
+  /** Listen on this port (default: an ephemeral one). */
+  port?: number;
+  /** Added before every answer of the handler (after the handler ran: its effects land first). */
+  latencyMs?: number;
 }
 
 export interface StubServer {
   url: string;
-  /** Every request received, in order (bodies included). */
+  /** Every request received, in order (bodies included), when recording. */
   requests: StubRequest[];
   inject(fault: Fault): void;
   clearFaults(): void;
+  mode(): StubMode;
+  setMode(mode: StubMode): Promise<void>;
+  setLatency(ms: number): void;
+  /** Requests received so far (counted even when not recording). */
+  requestCount(): number;
+  /** Requests received and not yet answered. */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
+const UNAVAILABLE: StubReply = { status: 503, body: { detail: "stub: mem0 unavailable (fault injected)" } };
+
 export async function startStubServer(
   handler: StubHandler,
-  opts: { record?: boolean } = {},
+  opts: StubServerOptions = {},
 ): Promise<StubServer> {
-  const faults: Fault[] = [];
+  const faults = new FaultList();
   const requests: StubRequest[] = [];
   const record = opts.record ?? true;
+  const sockets = new Set<Socket>();
+  let latencyMs = opts.latencyMs ?? 0;
+  let mode: StubMode = "up";
+  let count = 0;
+  let inFlight = 0;
+  let port = opts.port ?? 0;
+  let server: Server;
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const rawBody = chunks.length ? Buffer.concat(chunks).toString("utf8") : "";
-      const url = new URL(req.url ?? "/", "http://stub");
-      const stubReq: StubRequest = {
-        method: req.method ?? "GET",
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        rawBody,
-        body: parseMaybe(rawBody),
-      };
-      if (record) requests.push(stubReq);
-      const fault = takeFault(faults, stubReq);
-      Promise.resolve(fault ?? handler(stubReq)).then(
-        (reply) => send(res, reply),
-        () => send(res, { status: 500, raw: "Internal Server Error" }),
-      );
+  const answer = async (req: StubRequest): Promise<StubReply | undefined> => {
+    if (mode === "hang") return undefined;
+    if (mode === "error") return UNAVAILABLE;
+    const reply = faults.take(req) ?? (await handler(req));
+    if (latencyMs > 0) await wait(latencyMs);
+    return reply;
+  };
+
+  const listen = async () => {
+    server = createServer((req, res) => {
+      count++;
+      inFlight++;
+      res.on("close", () => inFlight--);
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const rawBody = chunks.length ? Buffer.concat(chunks).toString("utf8") : "";
+        const url = new URL(req.url ?? "/", "http://stub");
+        const stubReq: StubRequest = {
+          method: req.method ?? "GET",
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          rawBody,
+          body: parseMaybe(rawBody),
+        };
+        if (record) requests.push(stubReq);
+        answer(stubReq).then(
+          (reply) => (reply ? send(res, reply) : undefined),
+          () => send(res, { status: 500, raw: "Internal Server Error" }),
+        );
+      });
     });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+    server.keepAliveTimeout = 60_000;
+    server.on("connection", (s) => {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+  };
 
+  const unlisten = async () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const s of sockets) s.destroy();
+    await closed;
+  };
+
+  await listen();
   return {
-    url: `http://127.0.0.1:${port}`,
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
     requests,
-    inject: (f) => faults.push({ ...f, replies: [...f.replies] }),
-    clearFaults: () => faults.splice(0),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    inject: (f) => faults.inject(f),
+    clearFaults: () => faults.clear(),
+    mode: () => mode,
+    async setMode(next) {
+      if (next === mode) return;
+      const previous = mode;
+      mode = next;
+      if (next === "refuse") await unlisten();
+      else if (previous === "refuse") await listen();
+      // Requests left hanging end as reset connections, as when a stuck server is restarted.
+      else if (previous === "hang") for (const s of sockets) s.destroy();
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    requestCount: () => count,
+    inFlight: () => inFlight,
+    async close() {
+      if (mode !== "refuse") await unlisten();
+      mode = "refuse";
+    },
   };
 }
 
@@ -105,40 +144,3 @@ function parseMaybe(raw: string): unknown {
     return undefined;
   }
 }
-
-function takeFault(faults: Fault[], req: StubRequest): StubReply | undefined {
-  const i = faults.findIndex(
-    (f) =>
-      (!f.method || f.method === req.method) &&
-      (!f.path || (typeof f.path === "string" ? f.path === req.path : f.path.test(req.path))),
-  );
-  if (i < 0) return undefined;
-  const fault = faults[i] as Fault;
-  const reply = fault.replies.shift();
-  if (fault.replies.length === 0) faults.splice(i, 1);
-  return reply;
-}
-
-async function send(res: ServerResponse, reply: StubReply): Promise<void> {
-  if (reply.reset) {
-    res.socket?.destroy();
-    return;
-  }
-  if (reply.delayHeadersMs) await wait(reply.delayHeadersMs);
-  if (res.destroyed) return;
-  const text = reply.raw ?? (reply.body === undefined ? "" : JSON.stringify(reply.body));
-  const payload = Buffer.from(text, "utf8");
-  const headers: Record<string, string | number> = { "content-length": payload.length, ...reply.headers };
-  if (reply.raw === undefined && reply.body !== undefined) headers["content-type"] = "application/json";
-  res.writeHead(reply.status ?? 200, headers);
-  if (reply.delayBodyMs && payload.length > 1) {
-    const half = Math.floor(payload.length / 2);
-    res.write(payload.subarray(0, half));
-    await wait(reply.delayBodyMs);
-    if (!res.destroyed) res.end(payload.subarray(half));
-    return;
-  }
-  res.end(payload);
-}
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
