@@ -19,7 +19,20 @@ export function readConsoleEnv(source: Record<string, string | undefined> = proc
   return { port: parsed.data.CONSOLE_PORT };
 }
 
-/** The gateway serves the page from GATEWAY_CONSOLE_DIR (read per request by its console route). */
-export function exposePageToGateway(pageDir: string): void {
-  process.env.GATEWAY_CONSOLE_DIR = pageDir;
+/** Variables of the launcher's own environment that would point the child gateway somewhere else. */
+const NOT_INHERITED = /^(GATEWAY_|MEM0_|DATABASE_URL$|LEGACY_DATABASE_URL$|MEMORY_GATEWAY_URL$)/;
+
+/**
+ * The child gateway's environment: this process's (PATH, HOME, NODE_OPTIONS...), minus any gateway, mem0 or
+ * database setting it happens to carry, plus exactly the launcher's `vars` (GATEWAY_CONSOLE_DIR among them:
+ * the gateway serves the page from that folder).
+ */
+export function gatewayChildEnv(
+  vars: Record<string, string>,
+  source: Record<string, string | undefined> = process.env,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(source))
+    if (value !== undefined && !NOT_INHERITED.test(key)) env[key] = value;
+  return { ...env, ...vars };
 }
