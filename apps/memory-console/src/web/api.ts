@@ -1,6 +1,5 @@
-// The router type only (erased from the bundle). From ./server rather than ./client: the client entry also
-// type-checks its undici transport, whose `new Headers(string[][])` does not compile against the DOM lib.
-import type { AppRouter, RouterOutputs } from "@automatos/memory/server";
+// The router type only (erased from the bundle), from the client entry the apps use.
+import type { AppRouter, RouterOutputs } from "@automatos/memory/client";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 import type { ConsoleSession } from "../shared/session.js";
