@@ -1,11 +1,11 @@
 /**
- * A zero-latency mem0 stub (run in its own process by mem0-stub.ts, so its CPU does not compete with the code
- * being measured). It speaks just enough of the self-hosted server dialect for the benchmarks: `POST /search`
- * answers a fixed small result (scoped to the caller's user_id, as mem0 would), the probes answer at once.
+ * The zero-latency mem0 for the benchmarks, run in its own process (by gateway-overhead.ts, so its CPU does
+ * not compete with the code being measured): the one fake mem0 server (@automatos/mem0-client/testing),
+ * recording nothing, with a standing reply for `POST /search` of two fixed memories scoped to the caller's
+ * user_id (as mem0 would), so a search costs the fake next to nothing. Probes and adds are the fake's own.
  * Nothing here is used by tests: those run against the real embedded mem0.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { startServerFake } from "@automatos/mem0-client/testing";
 
 const STAMP = "2026-01-01T00:00:00.000000+00:00";
 const memory = (i: number, userId: unknown) => ({
@@ -19,34 +19,16 @@ const memory = (i: number, userId: unknown) => ({
   user_id: userId,
 });
 
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    const path = (req.url ?? "/").split("?", 1)[0];
-    let body: string;
-    if (req.method === "POST" && path === "/search") {
-      const filters = (
-        JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { filters?: { user_id?: unknown } }
-      ).filters;
-      body = JSON.stringify({ results: [memory(1, filters?.user_id), memory(2, filters?.user_id)] });
-    } else if (req.method === "GET" && path === "/auth/setup-status") {
-      body = '{"needsSetup":false}';
-    } else if (req.method === "GET" && path === "/memories") {
-      body = '{"results":[]}';
-    } else if (req.method === "POST" && path === "/memories") {
-      body = '{"results":[]}';
-    } else {
-      res.writeHead(404, { "content-type": "application/json" }).end('{"detail":"Not Found"}');
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
+const fake = await startServerFake({ record: false, keep: false });
+fake.inject({
+  method: "POST",
+  path: "/search",
+  reply: (req) => {
+    const userId = (req.body as { filters?: { user_id?: unknown } } | undefined)?.filters?.user_id;
+    return { status: 200, body: { results: [memory(1, userId), memory(2, userId)] } };
+  },
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => {
-  const { port } = server.address() as AddressInfo;
-  process.send?.({ url: `http://127.0.0.1:${port}` });
+process.send?.({ url: fake.url });
+process.on("disconnect", () => {
+  void fake.close().then(() => process.exit(0));
 });
-process.on("disconnect", () => process.exit(0));

@@ -6,7 +6,7 @@
 import { afterEach, expect, it } from "vitest";
 import { createRelay, type Relay } from "../src/outbox/relay.js";
 import { describeBackends } from "./support/backends.js";
-import { remember, useRelayFixture } from "./support/relay-fixture.js";
+import { MEM0_FAKE_KEY, remember, useRelayFixture } from "./support/relay-fixture.js";
 import { sleep, waitFor } from "./support/wait.js";
 
 const USERS = 10;
@@ -69,7 +69,7 @@ describeBackends("R1: mem0 down for 30 s under a steady stream of remembers", (b
       { timeoutMs: 40_000, intervalMs: 200 },
     );
     const final = await f.outbox.stats();
-    const inMem0 = await readBackAll(f.stub.url, f.stub.apiKey);
+    const inMem0 = await readBackAll(f.stub.url, MEM0_FAKE_KEY);
     const duplicates = inMem0.length - new Set(inMem0).size;
     console.log(
       `[R1 ${backend.kind}, via ${f.writerImpl}] accepted ${accepted.length}, refused ${refused}, backlog at recovery ` +

@@ -12,10 +12,15 @@ import { eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createOutbox } from "../src/outbox/outbox.js";
 import { outbox as outboxTable } from "../src/schema/outbox.js";
-import { type Mem0Stub, startMem0Stub } from "../src/testing/mem0-stub.js";
 import { describeBackends, type TestDatabase } from "./support/backends.js";
 import { fixture, spawnTs } from "./support/child.js";
-import { receivedMarkers, remember } from "./support/relay-fixture.js";
+import {
+  MEM0_FAKE_KEY,
+  type Mem0Fake,
+  receivedMarkers,
+  remember,
+  startMem0Fake,
+} from "./support/relay-fixture.js";
 import { waitFor } from "./support/wait.js";
 
 const JOBS = 400;
@@ -23,11 +28,11 @@ const LEASE_MS = 5_000;
 
 describeBackends("R2: relay process killed with SIGKILL mid-delivery", (backend) => {
   let dir: string;
-  let stub: Mem0Stub;
+  let stub: Mem0Fake;
   let t: TestDatabase;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "db-r2-"));
-    stub = await startMem0Stub({ latencyMs: 20 });
+    stub = await startMem0Fake({ latencyMs: 20 });
     // PGlite keeps its data in a directory only one process may open: the test closes its handle
     // before each relay process starts and reopens it only after that process is gone.
     t = await backend.open({ dataDir: join(dir, "pg") });
@@ -55,7 +60,7 @@ describeBackends("R2: relay process killed with SIGKILL mid-delivery", (backend)
     const args = {
       ...t.target,
       mem0Url: stub.url,
-      apiKey: stub.apiKey,
+      apiKey: MEM0_FAKE_KEY,
       leaseMs: LEASE_MS,
       deliveryTimeoutMs: 3_000,
     };

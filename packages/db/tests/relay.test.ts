@@ -73,9 +73,14 @@ describeBackends("relay delivery", (backend) => {
   });
 
   it("dead-letters at once what mem0 rejects as invalid, and delivers the rest", async () => {
-    f.stub.setFault((body) =>
-      body.metadata?.marker === "poison" ? { status: 400, body: { detail: "poison" } } : undefined,
-    );
+    f.stub.inject({
+      method: "POST",
+      path: "/memories",
+      reply: (req) =>
+        (req.body as { metadata?: { marker?: string } })?.metadata?.marker === "poison"
+          ? { status: 400, body: { detail: "poison" } }
+          : undefined,
+    });
     const poison = await f.outbox.enqueue(remember("poison"));
     await f.outbox.enqueue(remember());
     relay = await make();
@@ -134,10 +139,14 @@ describeBackends("relay: exactly once after an ambiguous failure", (backend) => 
 
   it("adds again when the marker is not there, and does not look after a clean refusal", async () => {
     const { jobId } = await f.outbox.enqueue(remember("lost"));
-    f.stub.setFault(() => ({ status: 502, body: { detail: "boom", code: "unknown" } }));
+    f.stub.inject({
+      method: "POST",
+      path: "/memories",
+      reply: () => ({ status: 502, body: { detail: "boom", code: "unknown" } }),
+    });
     relay = createRelay({ db: f.t.database.db, mem0: await f.writer(), ...fast });
     expect(await relay.drainOnce()).toMatchObject({ retried: 1 });
-    f.stub.setFault(undefined);
+    f.stub.clearFaults();
     await new Promise((r) => setTimeout(r, 150));
     expect(await relay.drainOnce()).toMatchObject({ delivered: 1 });
     expect(relay.counters()).toMatchObject({ markerChecks: 1, markerHits: 0 });

@@ -112,7 +112,7 @@ try {
         concurrency: CONCURRENCY,
         pageSize: PAGE_SIZE,
         infer: "off",
-        mem0: "loopback counting stub (child process)",
+        mem0: "loopback fake mem0, counting only (child process)",
         databases: "PGlite behind pglite-socket, one child process each",
       },
     });

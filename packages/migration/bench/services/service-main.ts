@@ -1,14 +1,15 @@
 /**
  * One benchmark service per child process (so each has its own thread and its memory is not the
  * migrator's): `legacy <rows>` (legacy PGlite seeded in-database with generate_series), `ledger` (empty
- * PGlite for @automatos/db), `mem0` (the counting mem0 stub). Prints one JSON line with its URL, answers
+ * PGlite for @automatos/db), `mem0` (the one fake mem0 server from @automatos/mem0-client/testing, keeping
+ * no memories and tallying every add by legacy_id). Prints one JSON line with its URL, answers
  * `stats` on stdin, and exits when stdin closes.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { startCountStub } from "../../src/testing/mem0-count-stub.js";
+import { startServerFake } from "@automatos/mem0-client/testing";
 import { serveEmptyPglite, servePglite } from "../../src/testing/pglite-over-socket.js";
 import { createLegacyPglite, seedBulkLegacy } from "../../src/testing/seed-legacy.js";
 
@@ -41,12 +42,22 @@ if (kind === "legacy") {
   };
   info = { url: served.url };
 } else if (kind === "mem0") {
-  const stub = await startCountStub();
+  // Counts only: a million adds cost the fake no memory (nothing kept, nothing recorded).
+  const stub = await startServerFake({ keep: false, record: false, tally: ["legacy_id"] });
   close = async () => {
     await stub.close();
     removeDataDir();
   };
-  stats = stub.stats;
+  stats = () => {
+    const s = stub.addStats();
+    return {
+      adds: s.adds,
+      memories: s.memories,
+      rejected: s.rejected,
+      distinctLegacyIds: s.distinct.legacy_id,
+      repeatedLegacyIds: s.repeated.legacy_id,
+    };
+  };
   info = { url: stub.url };
 } else {
   throw new Error(`unknown service "${kind}" (legacy <rows> | ledger | mem0)`);
