@@ -34,6 +34,8 @@ export type {
 } from "./mem0-writer.js";
 export {
   createOutbox,
+  type DeadLetter,
+  type DeadLetterFilter,
   type EnqueueResult,
   type Outbox,
   type OutboxOptions,

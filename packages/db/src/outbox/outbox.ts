@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../create-db.js";
 import { outbox } from "../schema/outbox.js";
@@ -17,6 +17,30 @@ export interface EnqueueResult {
 export interface ReplayFilter {
   /** Only these jobs (default: every dead job). */
   jobIds?: string[];
+  /**
+   * Only jobs whose every mem0 id (user_id, agent_id, run_id, whichever are set) starts with this prefix:
+   * one workspace's jobs (the policy's `workspace_{id}_`), so an operator of one workspace cannot touch
+   * another's. Matched literally (no LIKE wildcards).
+   */
+  mem0IdPrefix?: string;
+}
+
+/** A dead-lettered job as an operator sees it: no payload (it holds what a user said). */
+export interface DeadLetter {
+  id: string;
+  /** Failed attempts over the job's life. */
+  failures: number;
+  lastError: string | null;
+  createdAt: Date;
+  /** When it was dead-lettered (its last change). */
+  updatedAt: Date;
+}
+
+export interface DeadLetterFilter {
+  /** As in ReplayFilter: required here, listing is always within one workspace's ids. */
+  mem0IdPrefix: string;
+  /** Newest first, at most this many (1..200, default 50). */
+  limit?: number;
 }
 
 export interface Outbox {
@@ -26,6 +50,8 @@ export interface Outbox {
   stats(): Promise<OutboxStats>;
   /** Moves dead jobs back to pending with a fresh attempt budget. Returns the replayed job ids. */
   replayDead(filter?: ReplayFilter): Promise<{ replayed: number; jobIds: string[] }>;
+  /** Dead-lettered jobs of one workspace's mem0 ids, newest first (what an operator picks to replay). */
+  listDead(filter: DeadLetterFilter): Promise<DeadLetter[]>;
   /** Deletes delivered jobs older than `olderThanMs`; their idempotency keys become reusable. */
   purgeDelivered(options: { olderThanMs: number }): Promise<number>;
   /**
@@ -42,6 +68,17 @@ export interface OutboxOptions {
 }
 
 const uuid = z.uuid();
+
+/** Every set entity id of the row starts with `prefix` (the check constraint guarantees one is set). */
+function idsStartWith(prefix: string) {
+  if (prefix.length === 0) throw new OutboxValidationError("mem0IdPrefix", "expected a non-empty prefix");
+  const n = prefix.length;
+  return and(
+    sql`(${outbox.userId} is null or left(${outbox.userId}, ${n}::int) = ${prefix})`,
+    sql`(${outbox.agentId} is null or left(${outbox.agentId}, ${n}::int) = ${prefix})`,
+    sql`(${outbox.runId} is null or left(${outbox.runId}, ${n}::int) = ${prefix})`,
+  );
+}
 
 /** The outbox over a drizzle handle (a database or a transaction: enqueue then joins the caller's transaction). */
 export function createOutbox(db: Db, options: OutboxOptions = {}): Outbox {
@@ -96,9 +133,32 @@ export function createOutbox(db: Db, options: OutboxOptions = {}): Outbox {
       const rows = await db
         .update(outbox)
         .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
-        .where(and(eq(outbox.status, "dead"), ids ? inArray(outbox.id, ids) : undefined))
+        .where(
+          and(
+            eq(outbox.status, "dead"),
+            ids ? inArray(outbox.id, ids) : undefined,
+            filter.mem0IdPrefix !== undefined ? idsStartWith(filter.mem0IdPrefix) : undefined,
+          ),
+        )
         .returning({ id: outbox.id });
       return { replayed: rows.length, jobIds: rows.map((r) => r.id) };
+    },
+
+    async listDead({ mem0IdPrefix, limit = 50 }) {
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+        throw new OutboxValidationError("limit", "expected an integer in 1..200");
+      return db
+        .select({
+          id: outbox.id,
+          failures: outbox.failures,
+          lastError: outbox.lastError,
+          createdAt: outbox.createdAt,
+          updatedAt: outbox.updatedAt,
+        })
+        .from(outbox)
+        .where(and(eq(outbox.status, "dead"), idsStartWith(mem0IdPrefix)))
+        .orderBy(desc(outbox.updatedAt), desc(outbox.id))
+        .limit(limit);
     },
 
     async purgeDelivered({ olderThanMs }) {
