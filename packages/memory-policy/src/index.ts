@@ -22,6 +22,7 @@ export {
   type StoredMem0Ids,
   scopeFromMem0Ids,
   toMem0Ids,
+  workspaceMem0IdPrefix,
 } from "./mem0-ids.js";
 export { checkOwnership } from "./ownership.js";
 export { APP_NAMES, type AppName, type Principal, parsePrincipal, principalSchema } from "./principal.js";

@@ -6,6 +6,7 @@ import {
   type StoredMem0Ids,
   scopeFromMem0Ids,
   toMem0Ids,
+  workspaceMem0IdPrefix,
 } from "./mem0-ids.js";
 import type { Result } from "./result.js";
 import type { Scope } from "./scope.js";
@@ -165,4 +166,21 @@ describe("mem0IdInWorkspace", () => {
     { name: "malformed entity id", input: ["workspace_1_user_2_user_3", "1"], expected: false },
   ] as const;
   for (const c of cases) it(c.name, () => expect(mem0IdInWorkspace(c.input[0], c.input[1])).toBe(c.expected));
+});
+
+describe("workspaceMem0IdPrefix", () => {
+  it("is the canonical prefix of every entity id of the workspace, and of no other workspace's", () => {
+    const prefix = workspaceMem0IdPrefix(W.toUpperCase());
+    for (const scope of [
+      { kind: "user", workspaceId: W, userId: "u1" },
+      { kind: "agent-user", workspaceId: W, userId: "u1", agentId: "a1" },
+      { kind: "run", workspaceId: W, runId: "r1" },
+    ] as const)
+      for (const id of Object.values(toMem0Ids(scope))) expect(id.startsWith(prefix)).toBe(true);
+    expect("workspace_12_user_1".startsWith(workspaceMem0IdPrefix("1"))).toBe(false);
+  });
+
+  it("throws on a workspace id outside the grammar", () => {
+    expect(() => workspaceMem0IdPrefix("a_b")).toThrow(TypeError);
+  });
 });

@@ -121,3 +121,13 @@ export function mem0IdInWorkspace(mem0Id: string, workspaceId: string): boolean 
   const w = parseRawId("workspaceId", workspaceId);
   return parsed.ok && w.ok && parsed.value.workspaceId === w.value;
 }
+
+/**
+ * The prefix every mem0 entity id of `workspaceId` starts with (`workspace_{w}_`), for stores that select one
+ * workspace's rows by prefix (the outbox's dead letters). Raw ids contain no underscore, so no other
+ * workspace's id starts with it ("workspace_w1_" is not a prefix of "workspace_w10_user_u"). A workspace id
+ * that breaks the grammar is a programming error (it comes from a parsed principal), hence a throw.
+ */
+export function workspaceMem0IdPrefix(workspaceId: string): string {
+  return `workspace_${unwrap(parseRawId("workspaceId", workspaceId))}_`;
+}
