@@ -4,7 +4,7 @@
  * can wrap the real client without re-implementing it. The outbox is a port too; its stats type is
  * @automatos/db's. Type-only imports: erased at run time, so this module loads neither package.
  */
-import type { OutboxStats } from "@automatos/db";
+import type { DeadLetter, OutboxStats } from "@automatos/db";
 import type { Mem0Client } from "@automatos/mem0-client";
 
 export type {
@@ -32,6 +32,9 @@ export type Mem0Port = Pick<
   | "breakerState"
 >;
 
+/** A dead-lettered outbox job without its payload (@automatos/db's DeadLetter). */
+export type DeadLetterView = DeadLetter;
+
 /** The outbox table's counters and gauges (@automatos/db's OutboxStats). */
 export type OutboxStatsView = OutboxStats;
 
@@ -46,4 +49,11 @@ export interface OutboxPort {
     };
   }): Promise<{ jobId: string; status: string; duplicate: boolean }>;
   stats(): Promise<OutboxStatsView>;
+  /** Dead letters whose every mem0 id starts with the prefix (one workspace's), newest first. */
+  listDead(filter: { mem0IdPrefix: string; limit?: number }): Promise<DeadLetterView[]>;
+  /** Moves those of `jobIds` that are dead and within the prefix back to pending with a fresh budget. */
+  replayDead(filter: {
+    jobIds: string[];
+    mem0IdPrefix: string;
+  }): Promise<{ replayed: number; jobIds: string[] }>;
 }

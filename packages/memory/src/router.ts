@@ -7,15 +7,18 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import {
   addInput,
   byIdInput,
+  deadLettersInput,
   forgetInput,
   listInput,
   recallInput,
   rememberInput,
+  retryDeadLettersInput,
   searchInput,
   updateInput,
 } from "./schemas/inputs.js";
 import {
   addOutput,
+  deadLettersOutput,
   deleteOutput,
   forgetOutput,
   healthOutput,
@@ -24,17 +27,19 @@ import {
   memoryView,
   recallOutput,
   rememberOutput,
+  retryDeadLettersOutput,
   searchOutput,
   updateOutput,
 } from "./schemas/outputs.js";
 import { historyView, toScoredView, toView } from "./service/classify.js";
+import { listDeadLetters, retryDeadLetters } from "./service/dead-letters.js";
 import { forget } from "./service/forget.js";
 import { health } from "./service/health.js";
 import { listMemories } from "./service/list.js";
 import { recall } from "./service/recall.js";
 import { planSearch, runSearch } from "./service/search.js";
 import { addNow, remember } from "./service/write.js";
-import { authedProcedure, ownedProcedure, scopedProcedure } from "./trpc.js";
+import { adminProcedure, authedProcedure, ownedProcedure, scopedProcedure } from "./trpc.js";
 
 export const memoryRouter = {
   recall: scopedProcedure
@@ -103,4 +108,14 @@ export const memoryRouter = {
     .mutation(({ ctx, input }) => forget(ctx, ctx.principal, ctx.scopes, ctx.ownership, input)),
 
   health: authedProcedure.output(healthOutput).query(({ ctx }) => health(ctx, ctx.principal.workspaceId)),
+
+  deadLetters: adminProcedure
+    .input(deadLettersInput)
+    .output(deadLettersOutput)
+    .query(({ ctx, input }) => listDeadLetters(ctx.outbox, ctx.principal.workspaceId, input.limit)),
+
+  retryDeadLetters: adminProcedure
+    .input(retryDeadLettersInput)
+    .output(retryDeadLettersOutput)
+    .mutation(({ ctx, input }) => retryDeadLetters(ctx.outbox, ctx.principal.workspaceId, input.jobIds)),
 } satisfies TRPCRouterRecord;

@@ -38,4 +38,11 @@ export * from "./schemas/inputs.js";
 export { LIMITS } from "./schemas/limits.js";
 export * from "./schemas/outputs.js";
 export type { ScopeAccess } from "./scope-access.js";
-export { authedProcedure, createCallerFactory, publicProcedure, router, scopedProcedure } from "./trpc.js";
+export {
+  adminProcedure,
+  authedProcedure,
+  createCallerFactory,
+  publicProcedure,
+  router,
+  scopedProcedure,
+} from "./trpc.js";

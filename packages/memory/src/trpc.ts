@@ -153,6 +153,24 @@ export const authedProcedure = t.procedure.use(async ({ ctx, next, path }) => {
 });
 
 /**
+ * authedProcedure + the caller is the operator app (`admin` service token): FORBIDDEN for every other app,
+ * before the handler runs. For operations on the memory service itself (the outbox's dead letters), always
+ * within the principal's own workspace.
+ * @example
+ * const dead = adminProcedure.query(({ ctx }) => listDeadLetters(ctx.outbox, ctx.principal.workspaceId, 50));
+ */
+export const adminProcedure = t.procedure.use(async ({ ctx, next, path }) => {
+  const principal = authenticate(ctx, path);
+  if (principal.app !== "admin") {
+    // The field rides on the cause, where the error formatter looks for a policy denial's field.
+    const message = "principal.app: operators only (the admin service token)";
+    const cause = Object.assign(new Error(message), { field: "principal.app" });
+    return fail(ctx, path, new TRPCError({ code: "FORBIDDEN", message, cause }));
+  }
+  return settle(ctx, path, await next({ ctx: { principal } }));
+});
+
+/**
  * authedProcedure + the policy: `ctx.scopes` holds the scopes this principal may read and write, and is the
  * only way a handler can obtain a scope (and so a mem0 id). `ctx.mem0` has no by-id calls (ScopedMem0): a
  * memory addressed by id is reached only through the ownership step (`ownedProcedure`, `ctx.ownership`).

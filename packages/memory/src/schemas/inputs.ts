@@ -151,3 +151,11 @@ export type AddInput = z.infer<typeof addInput>;
 export type ListInput = z.infer<typeof listInput>;
 export type UpdateInput = z.infer<typeof updateInput>;
 export type ForgetInput = z.infer<typeof forgetInput>;
+
+/** Operators only: dead letters of the caller's workspace to list (newest first). */
+export const deadLettersInput = z
+  .strictObject({ limit: z.number().int().min(1).max(200).default(50) })
+  .default({ limit: 50 });
+
+/** Operators only: dead letters of the caller's workspace to move back to pending, by job id. */
+export const retryDeadLettersInput = z.strictObject({ jobIds: z.array(z.uuid()).min(1).max(200) });

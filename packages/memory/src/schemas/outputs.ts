@@ -115,6 +115,24 @@ export const healthOutput = z.object({
   migrationMode: z.string().nullable(),
 });
 
+export const deadLettersOutput = z.object({
+  deadLetters: z.array(
+    z.object({
+      jobId: z.string(),
+      failures: z.number().int().nonnegative(),
+      lastError: z.string().nullable(),
+      createdAt: z.string(),
+      deadSince: z.string(),
+    }),
+  ),
+});
+
+export const retryDeadLettersOutput = z.object({
+  /** How many of the requested jobs were dead (in the caller's workspace) and are pending again. */
+  retried: z.number().int().nonnegative(),
+  jobIds: z.array(z.string()),
+});
+
 export type MemoryView = z.infer<typeof memoryView>;
 export type RecallOutput = z.infer<typeof recallOutput>;
 export type ForgetOutput = z.infer<typeof forgetOutput>;
