@@ -15,17 +15,37 @@ import { DEMO_USERS, DEMO_WORKSPACE } from "../src/launcher/demo-data.js";
 import { signDevJwt } from "../src/launcher/dev-credentials.js";
 import { type RunningConsole, startConsole } from "../src/launcher/start-console.js";
 import { systemChromium } from "./helpers/chromium.js";
+import { seedDeadLetter } from "./helpers/dead-letter.js";
 import { mem0Memory } from "./helpers/mem0-direct.js";
 import { count, hasText, visible } from "./helpers/waits.js";
 
 const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), "../artifacts");
 const aliceTexts = DEMO_USERS.alice.map((m) => m.text);
 const bobTexts = DEMO_USERS.bob.map((m) => m.text);
+/** A remember the relay gave up on (seeded into the gateway's database before it starts), for the operator. */
+const DEAD_TEXT = "Alice's dentist appointment is on Tuesday at 10";
+let deadJob: string;
 
 let work: string;
 let running: RunningConsole;
 let browser: Browser;
 let page: Page;
+
+/** The chatbot's typed client for alice, as the app holds it. */
+async function aliceChatbot() {
+  return createMemoryClient({
+    source: "console-test",
+    gatewayUrl: `${running.gatewayUrl}/trpc`,
+    serviceToken: running.credentials.tokens.chatbot,
+    userToken: await signDevJwt(running.credentials, { workspaceId: DEMO_WORKSPACE, userId: "alice" }),
+  });
+}
+
+/** Alice's own memories' texts, through the chatbot's token. */
+async function aliceOwnTexts(): Promise<string[]> {
+  const listed = await (await aliceChatbot()).memory.list.query({ scopes: ["user"] });
+  return listed.memories.map((m) => m.text);
+}
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -41,6 +61,10 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   work = await mkdtemp(join(tmpdir(), "memory-console-test-"));
   const pageDir = await buildPage(join(work, "page"));
+  deadJob = await seedDeadLetter(join(work, "data", "gateway"), {
+    mem0UserId: `workspace_${DEMO_WORKSPACE}_user_alice`,
+    text: DEAD_TEXT,
+  });
   running = await startConsole({ pageDir, dataDir: join(work, "data") });
   browser = await chromium.launch({ executablePath: systemChromium(), args: ["--no-sandbox"] });
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -101,13 +125,7 @@ describe("the memory page", () => {
 
   it("deletes one memory, and it is gone from mem0", async () => {
     const text = "Alice prefers short answers with bullet points";
-    const chatbot = createMemoryClient({
-      source: "console-test",
-      gatewayUrl: `${running.gatewayUrl}/trpc`,
-      serviceToken: running.credentials.tokens.chatbot,
-      userToken: await signDevJwt(running.credentials, { workspaceId: DEMO_WORKSPACE, userId: "alice" }),
-    });
-    const before = await chatbot.memory.list.query({ scopes: ["user"] });
+    const before = await (await aliceChatbot()).memory.list.query({ scopes: ["user"] });
     const id = before.memories.find((m) => m.text === text)?.id as string;
     expect(id).toBeTruthy();
     expect(await mem0Memory(running.mem0, id)).not.toBeNull();
@@ -158,6 +176,21 @@ describe("the memory page", () => {
     await count(page.getByText("Nothing is remembered here."), 2);
   });
 
+  it("lists a dead letter and retries it after confirmation; the relay delivers it to mem0", async () => {
+    expect(await aliceOwnTexts()).not.toContain(DEAD_TEXT);
+    await page.goto(await running.operatorLink());
+    const dead = page.getByRole("region", { name: "Dead letters" });
+    await hasText(dead, deadJob);
+    await hasText(dead, "mem0 answered 503 (test)");
+    expect((await dead.textContent()) ?? "", "a dead letter shows no user text").not.toContain(DEAD_TEXT);
+    await dead.getByRole("button", { name: /Retry this dead letter/ }).click();
+    await shot("06-operator-dead-letter");
+    await dead.getByRole("button", { name: "Yes, retry them" }).click();
+    await hasText(dead, /Retried 1: back in the outbox/);
+    await visible(dead.getByText("No dead letters in this workspace."));
+    await expect.poll(aliceOwnTexts, { timeout: 30_000, interval: 250 }).toContain(DEAD_TEXT);
+  });
+
   it("shows the operator mem0, the outbox and the engine, then mem0 down as down", async () => {
     await page.goto(await running.operatorLink());
     await visible(page.getByText("mem0 is up"));
@@ -165,17 +198,17 @@ describe("the memory page", () => {
     const engine = page.getByRole("region", { name: "Embedded engine" });
     await hasText(engine, "No embedded engine");
     await hasText(page.getByRole("region", { name: "Outbox" }), "Dead letters");
-    await shot("06-operator");
+    await shot("07-operator");
 
     await running.mem0.close(); // mem0 stopped for good: its supervisor does not restart it
     await page.reload();
     await visible(page.getByText("mem0 is DOWN: not answering"));
-    await shot("07-operator-mem0-down");
+    await shot("08-operator-mem0-down");
 
     // The user's view says mem0 is down rather than showing an empty list.
     await page.goto(await running.signInLink("alice"));
     await hasText(page.getByRole("alert").first(), "not answering");
     await count(page.getByText("Nothing is remembered here."), 0);
-    await shot("08-user-mem0-down");
+    await shot("09-user-mem0-down");
   });
 });

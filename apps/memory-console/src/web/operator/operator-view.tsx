@@ -2,14 +2,16 @@ import { useQuery } from "@tanstack/react-query";
 import type { MemoryClient } from "../api.js";
 import { formatMs } from "../format.js";
 import { ErrorNote, Loading } from "../status.js";
+import { DeadLettersPanel } from "./dead-letters-panel.js";
 import { fetchGatewayHealth } from "./gateway-health.js";
 
 const REFRESH_MS = 5_000;
 
 /**
  * The operator view (admin service token): mem0 reachability and latency, the circuit breaker, the outbox
- * backlog and its lag, dead letters, and the embedded engine's restarts. Sources: memory.health (the router's
- * own check, through the admin token) and the gateway's /healthz (supervisor, relay, database).
+ * backlog and its lag, dead letters (with retry), and the embedded engine's restarts. Sources: memory.health
+ * (the router's own check, through the admin token), memory.deadLetters, and the gateway's /healthz
+ * (supervisor, relay, database).
  */
 export function OperatorView({ admin }: { admin: MemoryClient }) {
   const health = useQuery({
@@ -99,11 +101,9 @@ export function OperatorView({ admin }: { admin: MemoryClient }) {
         ) : (
           <p className="note empty">No outbox figures.</p>
         )}
-        <p className="note">
-          Dead letters cannot be retried from this page yet: the memory router has no retry procedure (see
-          apps/memory-console/README.md).
-        </p>
       </section>
+
+      <DeadLettersPanel admin={admin} />
     </>
   );
 }
