@@ -7,7 +7,7 @@ import { createDb } from "../src/create-db.js";
 import { MIGRATIONS_FOLDER } from "../src/migrate.js";
 import { workspaceMemoryMode } from "../src/schema/workspace-memory-mode.js";
 import { queryRows } from "../src/sql-rows.js";
-import { describeBackends, type TestDatabase } from "./support/backends.js";
+import { describeBackends, type TestDatabase } from "../src/testing/backends.js";
 
 const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
   entries: unknown[];

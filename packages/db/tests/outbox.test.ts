@@ -3,8 +3,8 @@ import { expect, it } from "vitest";
 import { claimDue, settle } from "../src/outbox/claim.js";
 import { OutboxConflictError, OutboxValidationError } from "../src/outbox/errors.js";
 import { createOutbox } from "../src/outbox/outbox.js";
-import { describeBackends } from "./support/backends.js";
-import { useOutboxDatabase } from "./support/outbox-fixture.js";
+import { describeBackends } from "../src/testing/backends.js";
+import { useOutboxDatabase } from "../src/testing/outbox-fixture.js";
 
 const job = (key: string, content = "I like green tea") => ({
   idempotencyKey: key,

@@ -5,9 +5,9 @@
  */
 import { afterEach, expect, it } from "vitest";
 import { createRelay, type Relay } from "../src/outbox/relay.js";
-import { describeBackends } from "./support/backends.js";
-import { MEM0_FAKE_KEY, remember, useRelayFixture } from "./support/relay-fixture.js";
-import { sleep, waitFor } from "./support/wait.js";
+import { describeBackends } from "../src/testing/backends.js";
+import { MEM0_FAKE_KEY, remember, useRelayFixture } from "../src/testing/relay-fixture.js";
+import { sleep, waitFor } from "../src/testing/wait.js";
 
 const USERS = 10;
 const ARRIVAL_MS = 50;

@@ -12,16 +12,16 @@ import { eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createOutbox } from "../src/outbox/outbox.js";
 import { outbox as outboxTable } from "../src/schema/outbox.js";
-import { describeBackends, type TestDatabase } from "./support/backends.js";
-import { fixture, spawnTs } from "./support/child.js";
+import { describeBackends, type TestDatabase } from "../src/testing/backends.js";
+import { fixture, spawnTs } from "../src/testing/child.js";
 import {
   MEM0_FAKE_KEY,
   type Mem0Fake,
   receivedMarkers,
   remember,
   startMem0Fake,
-} from "./support/relay-fixture.js";
-import { waitFor } from "./support/wait.js";
+} from "../src/testing/relay-fixture.js";
+import { waitFor } from "../src/testing/wait.js";
 
 const JOBS = 400;
 const LEASE_MS = 5_000;

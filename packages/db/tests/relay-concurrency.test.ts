@@ -2,9 +2,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/create-db.js";
 import { createDb } from "../src/create-db.js";
 import { createRelay } from "../src/outbox/relay.js";
-import { describeBackends } from "./support/backends.js";
-import { receivedMarkers, remember, useRelayFixture } from "./support/relay-fixture.js";
-import { waitFor } from "./support/wait.js";
+import { describeBackends } from "../src/testing/backends.js";
+import { receivedMarkers, remember, useRelayFixture } from "../src/testing/relay-fixture.js";
+import { waitFor } from "../src/testing/wait.js";
 
 const JOBS = 600;
 

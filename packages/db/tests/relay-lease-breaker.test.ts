@@ -3,9 +3,9 @@ import { claimDue, settle } from "../src/outbox/claim.js";
 import type { Mem0Writer } from "../src/outbox/mem0-writer.js";
 import { createOutbox } from "../src/outbox/outbox.js";
 import { createRelay, type Relay } from "../src/outbox/relay.js";
-import { describeBackends } from "./support/backends.js";
-import { remember, useRelayFixture } from "./support/relay-fixture.js";
-import { sleep, waitFor } from "./support/wait.js";
+import { describeBackends } from "../src/testing/backends.js";
+import { remember, useRelayFixture } from "../src/testing/relay-fixture.js";
+import { sleep, waitFor } from "../src/testing/wait.js";
 
 describeBackends("relay leases and breaker", (backend) => {
   const f = useRelayFixture(backend);

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { claimDue, settle } from "../src/outbox/claim.js";
-import { describeBackends } from "./support/backends.js";
-import { useOutboxDatabase } from "./support/outbox-fixture.js";
+import { describeBackends } from "../src/testing/backends.js";
+import { useOutboxDatabase } from "../src/testing/outbox-fixture.js";
 
 // Text that would break naive quoting: PGlite's prepared path sends values as SQL literals.
 const nasty = `it's a \\ back'slash'' $1 $$ ;-- "quoted" ünïcødé`;

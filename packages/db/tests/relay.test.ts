@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from "vitest";
 import { createRelay, type Relay } from "../src/outbox/relay.js";
 import type { RelayOptions } from "../src/outbox/relay-options.js";
-import { describeBackends } from "./support/backends.js";
-import { receivedMarkers, remember, useRelayFixture } from "./support/relay-fixture.js";
+import { describeBackends } from "../src/testing/backends.js";
+import { receivedMarkers, remember, useRelayFixture } from "../src/testing/relay-fixture.js";
 
 const fast = { backoff: { baseMs: 20, maxMs: 100 }, leaseMs: 3_000, deliveryTimeoutMs: 1_000 };
 

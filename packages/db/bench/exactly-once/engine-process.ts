@@ -7,8 +7,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childEnv } from "../../src/testing/env.js";
 import { freeLoopbackPort } from "../../src/testing/throwaway-postgres.js";
-import { childEnv } from "../../tests/support/env.js";
 
 const SERVE = fileURLToPath(
   new URL("../../node_modules/@automatos/mem0-embedded/src/cli/serve.ts", import.meta.url),

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createDb } from "../../src/create-db.js";
 import { createOutbox } from "../../src/outbox/outbox.js";
 import { createRelay } from "../../src/outbox/relay.js";
-import { createTestWriter } from "../../tests/support/mem0-writer.js";
+import { createTestWriter } from "../../src/testing/mem0-writer.js";
 import { countExactly, rememberJob, startEngineProcess, storedMarkers } from "./engine-process.js";
 
 export interface R1Options {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "../../src/create-db.js";
 import { createOutbox } from "../../src/outbox/outbox.js";
-import { type Child, fixture, spawnTs } from "../../tests/support/child.js";
+import { type Child, fixture, spawnTs } from "../../src/testing/child.js";
 import { countExactly, rememberJob, startEngineProcess, storedMarkers } from "./engine-process.js";
 
 export interface R2Options {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createOutbox, type Outbox } from "../../src/outbox/outbox.js";
+import { createOutbox, type Outbox } from "../outbox/outbox.js";
 import type { Backend, TestDatabase } from "./backends.js";
 
 /** One database per suite from the matrix, emptied before each test, with an outbox over it. */

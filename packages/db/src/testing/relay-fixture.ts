@@ -1,7 +1,7 @@
 /** A database from the matrix, a loopback mem0 stub and a writer to it, for the relay suites. */
 import { type ServerFakeServer, startServerFake } from "@automatos/mem0-client/testing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createOutbox, type Outbox } from "../../src/outbox/outbox.js";
+import { createOutbox, type Outbox } from "../outbox/outbox.js";
 import type { Backend, TestDatabase } from "./backends.js";
 import { createTestWriter, type TestWriter, type TestWriterOptions } from "./mem0-writer.js";
 

@@ -6,8 +6,8 @@ import { randomUUID } from "node:crypto";
 import { getTableName } from "drizzle-orm";
 import pg from "pg";
 import { describe, inject, it } from "vitest";
-import { createDb, type Database, type DbKind } from "../../src/create-db.js";
-import * as schema from "../../src/schema/index.js";
+import { createDb, type Database, type DbKind } from "../create-db.js";
+import * as schema from "../schema/index.js";
 import { testEnv } from "./env.js";
 
 export interface TestDatabase {

@@ -5,8 +5,8 @@
  * with it in CI and are skipped (loudly) elsewhere.
  */
 import type { TestProject } from "vitest/node";
-import { startThrowawayPostgres } from "../../src/testing/throwaway-postgres.js";
 import { testEnv } from "./env.js";
+import { startThrowawayPostgres } from "./throwaway-postgres.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

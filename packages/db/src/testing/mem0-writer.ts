@@ -3,8 +3,8 @@
  * devDependency, built in parallel): once it exports createMem0Client, the tests use it against the stub;
  * until then they use the package's loopback writer, which speaks the same REST contract.
  */
-import type { Mem0Writer } from "../../src/outbox/mem0-writer.js";
-import { createLoopbackMem0Writer } from "../../src/testing/loopback-mem0-writer.js";
+import type { Mem0Writer } from "../outbox/mem0-writer.js";
+import { createLoopbackMem0Writer } from "./loopback-mem0-writer.js";
 
 export interface TestWriter {
   writer: Mem0Writer & { close?: () => Promise<void> };

@@ -32,4 +32,4 @@ export function spawnTs(file: string, arg: unknown): Child {
   return { process: child, output: () => out, exited };
 }
 
-export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const fixture = (name: string) => fileURLToPath(new URL(`./${name}`, import.meta.url));
