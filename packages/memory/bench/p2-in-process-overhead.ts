@@ -1,6 +1,7 @@
 /**
  * P2: what the in-process path adds over calling mem0-client directly. Both variants search the same
- * loopback mem0 stub (zero work upstream), side by side at concurrency 1:
+ * loopback fake mem0 (@automatos/mem0-client/testing, 3 memories: next to no work upstream), side by side
+ * at concurrency 1:
  * - direct:     mem0.search({ query, filters: { user_id }, topK })
  * - in-process: memory.search through createMemoryClient's localLink: superjson both ways, a fresh inner
  *               context per call, the middleware chain (errors -> principal -> policy scopes), zod input and
@@ -13,6 +14,7 @@
 import { loadavg } from "node:os";
 import { measureSideBySide, round, writeResult } from "@automatos/bench";
 import { createMem0Client } from "@automatos/mem0-client";
+import { startServerFake } from "@automatos/mem0-client/testing";
 import { createTRPCClient, localLink } from "@trpc/client";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
@@ -20,16 +22,24 @@ import { createMemoryClient } from "../src/client/create-memory-client.js";
 import { createInnerContext } from "../src/context.js";
 import { silentLogger } from "../src/logger.js";
 import { appRouter } from "../src/root.js";
-import { STUB_USER_ID, startMem0Stub } from "../tests/helpers/mem0-stub.js";
-import { P } from "../tests/helpers/principals.js";
+import { P } from "../src/testing/principals.js";
 
 const WARMUP = 1_000;
 const ITERATIONS = 5_000;
 const QUERY = "when is my flight to Lisbon";
+/** Alice's mem0 user id, where the fake holds the 3 memories every search returns. */
+const STUB_USER_ID = "workspace_w1_user_alice";
+const STUB_KEY = "stub-key";
 
 export async function runP2(): Promise<void> {
-  const stub = await startMem0Stub({ results: 3 });
-  const mem0 = createMem0Client({ baseUrl: stub.url, apiKey: stub.apiKey });
+  const stub = await startServerFake({ apiKey: STUB_KEY, record: false });
+  for (let i = 0; i < 3; i++)
+    stub.store.add(
+      [{ role: "user", content: `${QUERY}: stub memory ${i}` }],
+      { user_id: STUB_USER_ID },
+      null,
+    );
+  const mem0 = createMem0Client({ baseUrl: stub.url, apiKey: STUB_KEY });
   const logger = silentLogger();
   const client = createMemoryClient({
     source: "chatbot",

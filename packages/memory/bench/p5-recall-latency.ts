@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { measureLatency, round, summarize, writeResult } from "@automatos/bench";
 import { queryText, rng } from "../../mem0-embedded/bench/synthetic-corpus.js";
 import { createMemoryClient } from "../src/client/create-memory-client.js";
-import { startLocalStack } from "../tests/helpers/local-stack.js";
+import { startLocalStack } from "../src/testing/local-stack.js";
 import { ensureP5Dataset, P5_DATASET } from "./p5-dataset.js";
 
 const WARMUP = 30;

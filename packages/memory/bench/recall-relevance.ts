@@ -16,7 +16,7 @@ import { DEFAULT_CONFIG, type RecallConfig } from "../src/config.js";
 import { createInnerContext } from "../src/context.js";
 import { appRouter } from "../src/root.js";
 import type { MemoryStack } from "../src/stack/index.js";
-import { startLocalStack } from "../tests/helpers/local-stack.js";
+import { startLocalStack } from "../src/testing/local-stack.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DATA = join(HERE, "../../../tooling/relevance/data");

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryClient, type MemoryClient } from "../src/client/create-memory-client.js";
 import { fenceClose, fenceOpen } from "../src/recall/fence.js";
-import { P } from "./helpers/principals.js";
-import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { P } from "../src/testing/principals.js";
+import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "../src/testing/test-stack.js";
 
 let t: TestStack;
 let alice: MemoryClient;

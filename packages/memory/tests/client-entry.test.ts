@@ -1,7 +1,7 @@
 /**
  * `@automatos/memory/client` is what an app that only talks HTTP imports: it must not load the engine. A child
  * Node process imports the entry (through tsx, as the apps run) and lists every module the import loaded
- * (tests/helpers/loaded-modules.mjs); the same probe on `./stack` shows the probe sees the engine's modules.
+ * (src/testing/loaded-modules.mjs); the same probe on `./stack` shows the probe sees the engine's modules.
  */
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const PROBE = fileURLToPath(new URL("./helpers/loaded-modules.mjs", import.meta.url));
+const PROBE = fileURLToPath(new URL("../src/testing/loaded-modules.mjs", import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 
 async function modulesLoadedBy(specifier: string): Promise<string[]> {

@@ -12,8 +12,8 @@ import { createMemoryClient } from "../src/client/create-memory-client.js";
 import { closeGatewayConnections } from "../src/client/gateway-agent.js";
 import { MEMORY_HEADERS } from "../src/client/headers.js";
 import { appRouter } from "../src/root.js";
-import { P } from "./helpers/principals.js";
-import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { P } from "../src/testing/principals.js";
+import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "../src/testing/test-stack.js";
 
 let t: TestStack;
 let server: ReturnType<typeof createHTTPServer>;

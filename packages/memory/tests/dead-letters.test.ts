@@ -5,8 +5,13 @@
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { P } from "./helpers/principals.js";
-import { type Caller, STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { P } from "../src/testing/principals.js";
+import {
+  type Caller,
+  STACK_HOOK_TIMEOUT_MS,
+  startTestStack,
+  type TestStack,
+} from "../src/testing/test-stack.js";
 
 let t: TestStack;
 let admin: Caller;

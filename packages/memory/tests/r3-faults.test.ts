@@ -1,22 +1,49 @@
 /**
  * R3: mem0 slow, failing, talking garbage or dropping connections. recall must come back within its budget,
  * empty and `degraded` with a reason, with no unhandled rejection; other procedures map the failure to the
- * right tRPC code; the mem0 client's breaker opens and closes again. The upstream is a loopback stub that
- * misbehaves on demand (fault injection); everything on our side is real.
+ * right tRPC code; the mem0 client's breaker opens and closes again. The upstream is the one fake mem0
+ * server (@automatos/mem0-client/testing) on loopback, misbehaving on demand (fault injection); everything
+ * on our side is real.
  */
 import { createMem0Client, type Mem0Client } from "@automatos/mem0-client";
+import { type ServerFakeServer, startServerFake } from "@automatos/mem0-client/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createInnerContext } from "../src/context.js";
 import { appRouter } from "../src/root.js";
+import { P } from "../src/testing/principals.js";
 import { createCallerFactory } from "../src/trpc.js";
-import { type Mem0Stub, type StubMode, startMem0Stub } from "./helpers/mem0-stub.js";
-import { P } from "./helpers/principals.js";
 
 const BUDGET_MS = 150;
 // Generous: a shared 2-core CI machine fires timers late. The point is "bounded", not "fast".
 const SLACK_MS = 600;
 
-let stub: Mem0Stub;
+const API_KEY = "stub-key";
+
+/** The faults the upstream plays: each one set on the fake at once (the previous one cleared first). */
+type StubMode =
+  | { kind: "ok" }
+  | { kind: "slow"; delayMs: number }
+  | { kind: "status"; status: number }
+  | { kind: "garbage" }
+  | { kind: "reset" }
+  | { kind: "hang" };
+
+let stub: ServerFakeServer;
+
+async function setMode(mode: StubMode): Promise<void> {
+  stub.clearFaults();
+  stub.setLatency(mode.kind === "slow" ? mode.delayMs : 0);
+  await stub.setMode(mode.kind === "hang" ? "hang" : "up");
+  if (mode.kind === "status") {
+    const status = mode.status;
+    stub.inject({ reply: () => ({ status, body: { detail: "injected failure" } }) });
+  }
+  if (mode.kind === "garbage")
+    stub.inject({
+      reply: () => ({ raw: "{not json at all", headers: { "content-type": "application/json" } }),
+    });
+  if (mode.kind === "reset") stub.inject({ reply: () => ({ reset: true }) });
+}
 let mem0: Mem0Client;
 const unhandled: unknown[] = [];
 const onUnhandled = (e: unknown) => unhandled.push(e);
@@ -32,10 +59,18 @@ const caller = (mem0TimeoutMs = 1_000) =>
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  stub = await startMem0Stub();
+  stub = await startServerFake({ apiKey: API_KEY, record: false });
+  // What a healthy mem0 finds for alice's flight questions.
+  stub.store.add(
+    [{ role: "user", content: "My flight to Lisbon is on Friday at 9" }],
+    {
+      user_id: "workspace_w1_user_alice",
+    },
+    null,
+  );
   mem0 = createMem0Client({
     baseUrl: stub.url,
-    apiKey: stub.apiKey,
+    apiKey: API_KEY,
     retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
     breaker: { consecutiveFailures: 4, halfOpenAfterMs: 300 },
   });
@@ -49,7 +84,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Each case starts from a healthy, closed breaker.
-  stub.setMode({ kind: "ok" });
+  await setMode({ kind: "ok" });
   for (let i = 0; i < 20 && mem0.breakerState() !== "closed"; i++) {
     await new Promise((r) => setTimeout(r, 100));
     await mem0.ping().catch(() => {});
@@ -68,7 +103,7 @@ const faults: { name: string; mode: StubMode; reasons: string[] }[] = [
 describe("R3: recall degrades within its budget", () => {
   for (const f of faults) {
     it(f.name, async () => {
-      stub.setMode(f.mode);
+      await setMode(f.mode);
       const t0 = performance.now();
       const out = await caller().memory.recall({ query: "when is my flight to Lisbon?" });
       const wall = performance.now() - t0;
@@ -94,7 +129,7 @@ describe("R3: other procedures map the failure to a tRPC code", () => {
   ];
   for (const c of cases) {
     it(c.name, async () => {
-      stub.setMode(c.mode);
+      await setMode(c.mode);
       const err = await caller(300)
         .memory.search({ query: "flight" })
         .catch((e: unknown) => e);
@@ -108,19 +143,19 @@ describe("R3: other procedures map the failure to a tRPC code", () => {
 
 describe("R3: the breaker opens and closes", () => {
   it("opens under repeated failures, recall then fails fast without reaching mem0, and closes on recovery", async () => {
-    stub.setMode({ kind: "status", status: 500 });
+    await setMode({ kind: "status", status: 500 });
     for (let i = 0; i < 6 && mem0.breakerState() !== "open"; i++) {
       await caller().memory.recall({ query: "when is my flight?" });
     }
     expect(mem0.breakerState()).toBe("open");
-    const before = stub.requests();
+    const before = stub.requestCount();
     const open = await caller().memory.recall({ query: "when is my flight?" });
     expect(open).toMatchObject({ degraded: true, degradedReason: "mem0-unavailable" });
-    expect(stub.requests()).toBe(before);
+    expect(stub.requestCount()).toBe(before);
     const health = await caller().memory.health();
     expect(health).toMatchObject({ ok: false, mem0: { breaker: "open" } });
 
-    stub.setMode({ kind: "ok" });
+    await setMode({ kind: "ok" });
     await new Promise((r) => setTimeout(r, 400));
     const recovered = await caller().memory.recall({ query: "when is my flight?" });
     expect(recovered.degraded).toBe(false);

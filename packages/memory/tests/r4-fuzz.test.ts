@@ -8,9 +8,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryClient, type MemoryClient } from "../src/client/create-memory-client.js";
 import type { AppRouter } from "../src/root.js";
-import { procedureInputs } from "./helpers/fuzz-inputs.js";
-import { P } from "./helpers/principals.js";
-import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { procedureInputs } from "../src/testing/fuzz-inputs.js";
+import { P } from "../src/testing/principals.js";
+import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "../src/testing/test-stack.js";
 
 const RUNS = 1_000;
 let t: TestStack;

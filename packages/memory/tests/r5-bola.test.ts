@@ -6,8 +6,13 @@
 import { randomUUID } from "node:crypto";
 import type { Principal } from "@automatos/memory-policy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { P } from "./helpers/principals.js";
-import { type Caller, STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { P } from "../src/testing/principals.js";
+import {
+  type Caller,
+  STACK_HOOK_TIMEOUT_MS,
+  startTestStack,
+  type TestStack,
+} from "../src/testing/test-stack.js";
 
 let t: TestStack;
 const ids: Record<string, string> = {};

@@ -3,8 +3,13 @@
  * PGlite, REST over loopback), the real mem0 client, PGlite outbox and relay.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { P } from "./helpers/principals.js";
-import { type Caller, STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "./helpers/test-stack.js";
+import { P } from "../src/testing/principals.js";
+import {
+  type Caller,
+  STACK_HOOK_TIMEOUT_MS,
+  startTestStack,
+  type TestStack,
+} from "../src/testing/test-stack.js";
 
 let t: TestStack;
 let alice: Caller;

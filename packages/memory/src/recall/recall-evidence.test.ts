@@ -4,8 +4,8 @@
  * turn stating the fact is; a paraphrase is found without a shared word; an unrelated question gets nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { P } from "../../tests/helpers/principals.js";
-import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "../../tests/helpers/test-stack.js";
+import { P } from "../testing/principals.js";
+import { STACK_HOOK_TIMEOUT_MS, startTestStack, type TestStack } from "../testing/test-stack.js";
 
 let t: TestStack;
 const TURNS = [

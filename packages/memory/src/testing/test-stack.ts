@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Principal } from "@automatos/memory-policy";
-import type { MemoryConfigInput } from "../../src/config.js";
-import { appRouter } from "../../src/root.js";
-import type { MemoryStack } from "../../src/stack/index.js";
-import { createCallerFactory } from "../../src/trpc.js";
+import type { MemoryConfigInput } from "../config.js";
+import { appRouter } from "../root.js";
+import type { MemoryStack } from "../stack/index.js";
+import { createCallerFactory } from "../trpc.js";
 import { createRequestCounter, type RequestCounter } from "./counting-dispatcher.js";
 import { startLocalStack } from "./local-stack.js";
 

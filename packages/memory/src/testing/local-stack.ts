@@ -2,9 +2,9 @@
  * A memory stack on an embedded mem0 under `mem0Dir` and an in-memory PGlite, silent, with the relay left to
  * the caller: what tests and benchmarks share (createMemoryStack with explicit settings, no process.env).
  */
-import type { MemoryConfigInput } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
-import { createMemoryStack, type MemoryStack, type MemoryStackOptions } from "../../src/stack/index.js";
+import type { MemoryConfigInput } from "../config.js";
+import { silentLogger } from "../logger.js";
+import { createMemoryStack, type MemoryStack, type MemoryStackOptions } from "../stack/index.js";
 
 export function startLocalStack(
   mem0Dir: string,
