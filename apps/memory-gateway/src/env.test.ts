@@ -213,7 +213,7 @@ describe("parseGatewayEnv", () => {
     ];
     expect(problems).toEqual([
       'GATEWAY_SERVICE_TOKENS: entry 1: expected "app:secret"',
-      "GATEWAY_SERVICE_TOKENS: entry 1: unknown app name (expected one of chatbot, agents, workflows, admin)",
+      "GATEWAY_SERVICE_TOKENS: entry 1: unknown app name (expected one of chatbot, agents, workflows, admin, console)",
     ]);
   });
 

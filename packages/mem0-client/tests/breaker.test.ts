@@ -7,8 +7,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isMem0Error, type Mem0Error } from "../src/errors.js";
 import type { BreakerState } from "../src/resilience/breaker-state.js";
+import { failure, type ServerFake, serverClient, startServerFake } from "../src/testing/loopback-clients.js";
 import type { Mem0Client } from "../src/types.js";
-import { failure, type ServerFake, serverClient, startServerFake } from "./helpers.js";
 
 let fake: ServerFake;
 beforeAll(async () => {

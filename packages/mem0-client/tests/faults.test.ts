@@ -4,8 +4,14 @@
  */
 import { performance } from "node:perf_hooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  mem0Failure,
+  type ServerFake,
+  serverClient,
+  startServerFake,
+  user,
+} from "../src/testing/loopback-clients.js";
 import type { CallMeta, Mem0Client } from "../src/types.js";
-import { mem0Failure, type ServerFake, serverClient, startServerFake, user } from "./helpers.js";
 
 let fake: ServerFake;
 let client: Mem0Client;

@@ -3,7 +3,6 @@
  * dialect, and "cannot tell" (null) on the platform dialect.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mem0Client } from "../src/types.js";
 import {
   mem0Failure,
   PLATFORM_KEY,
@@ -14,7 +13,8 @@ import {
   startPlatformFake,
   startServerFake,
   user,
-} from "./helpers.js";
+} from "../src/testing/loopback-clients.js";
+import type { Mem0Client } from "../src/types.js";
 
 let fake: ServerFake;
 let client: Mem0Client;

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isMem0Error } from "../src/errors.js";
 import { errorFromResponse } from "../src/http/status-errors.js";
 import { type StubReply, type StubServer, startStubServer } from "../src/testing/index.js";
+import { platformClient, serverClient } from "../src/testing/loopback-clients.js";
 import type { Mem0Client } from "../src/types.js";
-import { platformClient, serverClient } from "./helpers.js";
 
 let current: StubReply = { body: null };
 let stub: StubServer;

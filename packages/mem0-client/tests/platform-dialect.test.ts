@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Mem0Client } from "../src/types.js";
 import {
   mem0Failure,
   PLATFORM_KEY,
@@ -13,7 +12,8 @@ import {
   platformClient,
   startPlatformFake,
   user,
-} from "./helpers.js";
+} from "../src/testing/loopback-clients.js";
+import type { Mem0Client } from "../src/types.js";
 
 let fake: PlatformFake;
 let client: Mem0Client;

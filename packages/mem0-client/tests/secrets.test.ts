@@ -5,7 +5,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMem0Client } from "../src/client.js";
 import { isMem0Error } from "../src/errors.js";
-import type { Mem0Client } from "../src/types.js";
 import {
   capturingLogger,
   failure,
@@ -16,7 +15,8 @@ import {
   type ServerFake,
   serverClient,
   startServerFake,
-} from "./helpers.js";
+} from "../src/testing/loopback-clients.js";
+import type { Mem0Client } from "../src/types.js";
 
 let fake: ServerFake;
 beforeAll(async () => {

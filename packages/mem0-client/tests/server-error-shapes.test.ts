@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { mem0Failure, SERVER_KEY, user, useServerFake } from "./helpers.js";
+import { mem0Failure, SERVER_KEY, user, useServerFake } from "../src/testing/loopback-clients.js";
 
 const t = useServerFake();
 const asError = mem0Failure;

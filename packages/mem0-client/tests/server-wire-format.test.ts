@@ -4,8 +4,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import {
+  mem0Failure,
+  SERVER_KEY,
+  serverClient,
+  user,
+  useServerFake,
+} from "../src/testing/loopback-clients.js";
 import type { CallMeta } from "../src/types.js";
-import { mem0Failure, SERVER_KEY, serverClient, user, useServerFake } from "./helpers.js";
 
 const t = useServerFake();
 const asError = mem0Failure;

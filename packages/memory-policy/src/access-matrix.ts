@@ -21,6 +21,9 @@ export const ACCESS_MATRIX = {
   agents: { user: READ, agent: READ_WRITE, "agent-user": READ_WRITE, run: NONE },
   workflows: { user: READ, agent: READ, "agent-user": NONE, run: READ_WRITE },
   admin: { user: NONE, agent: NONE, "agent-user": NONE, run: NONE },
+  // The memory page: the signed-in person's own memories and what each agent keeps about them, nothing an
+  // agent shares across users (`agent`) and no run. Same ids as every app: from the verified principal.
+  console: { user: READ_WRITE, agent: NONE, "agent-user": READ_WRITE, run: NONE },
 } as const satisfies Record<AppName, Record<ScopeKind, Access>>;
 
 export type ForgetTargetKind = "user" | "workspace";
@@ -34,6 +37,7 @@ export const FORGET_CAPABILITIES = {
   agents: [],
   workflows: [],
   admin: ["user", "workspace"],
+  console: [],
 } as const satisfies Record<AppName, readonly ForgetTargetKind[]>;
 
 export function isAllowed(app: AppName, kind: ScopeKind, mode: AccessMode): boolean {

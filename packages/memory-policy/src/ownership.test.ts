@@ -17,6 +17,8 @@ const chatbot: Principal = { app: "chatbot", workspaceId: W, userId: "42" };
 const agents: Principal = { app: "agents", workspaceId: W, userId: "42", agentId: "7" };
 const workflows: Principal = { app: "workflows", workspaceId: W, userId: "42", agentId: "7", runId: "9" };
 const admin: Principal = { app: "admin", workspaceId: W, userId: "1" };
+/** The memory page for user 42, looking at what agent 7 keeps about them. */
+const consolePage: Principal = { app: "console", workspaceId: W, userId: "42", agentId: "7" };
 
 type Case = {
   name: string;
@@ -131,6 +133,31 @@ const cases: Case[] = [
     input: [admin, { user_id: user(W, "1") }, "read"],
     expected: "NOT_FOUND",
   },
+  {
+    name: "console corrects the person's own memory",
+    input: [consolePage, { user_id: user(W, "42") }, "write"],
+    expected: "user",
+  },
+  {
+    name: "console deletes what the agent keeps about the person",
+    input: [consolePage, { user_id: user(W, "42"), agent_id: agent(W, "7") }, "write"],
+    expected: "agent-user",
+  },
+  {
+    name: "console: another user's memory does not exist",
+    input: [consolePage, { user_id: user(W, "43") }, "read"],
+    expected: "NOT_FOUND",
+  },
+  {
+    name: "console: what the agent keeps about another user does not exist",
+    input: [consolePage, { user_id: user(W, "43"), agent_id: agent(W, "7") }, "read"],
+    expected: "NOT_FOUND",
+  },
+  {
+    name: "console: the agent's shared memory (all users) is not the person's",
+    input: [consolePage, { agent_id: agent(W, "7") }, "read"],
+    expected: "NOT_FOUND",
+  },
 ];
 
 describe("checkOwnership", () => {
@@ -159,7 +186,7 @@ describe("denials leak nothing (property-based)", () => {
     fc.assert(
       fc.property(scopeArb, (foreign) => {
         const ids = toMem0Ids({ ...foreign, workspaceId: `x${foreign.workspaceId.slice(0, 60)}` });
-        for (const principal of [chatbot, agents, workflows, admin]) {
+        for (const principal of [chatbot, agents, workflows, admin, consolePage]) {
           for (const mode of ["read", "write"] as const) {
             const result = checkOwnership(principal, ids, mode);
             expect(result).toEqual({ ok: false, error: MEMORY_NOT_FOUND });

@@ -33,7 +33,11 @@ describe("parsePrincipal", () => {
     {
       name: "unknown app",
       input: { app: "crm", workspaceId: W, userId: "42" },
-      expected: fail("INVALID_PRINCIPAL", "app", "app must be one of chatbot, agents, workflows, admin"),
+      expected: fail(
+        "INVALID_PRINCIPAL",
+        "app",
+        "app must be one of chatbot, agents, workflows, admin, console",
+      ),
     },
     {
       name: "missing app",

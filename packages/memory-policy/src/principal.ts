@@ -3,13 +3,14 @@ import { rawIdSchema } from "./raw-id.js";
 import { err, ok, type Result } from "./result.js";
 import { summariseIssue } from "./zod-issue.js";
 
-export const APP_NAMES = ["chatbot", "agents", "workflows", "admin"] as const;
+export const APP_NAMES = ["chatbot", "agents", "workflows", "admin", "console"] as const;
 export type AppName = (typeof APP_NAMES)[number];
 
 /**
  * Who is calling: the app and the end user's VERIFIED identity (from a token or a trusted service), plus the
  * agent or workflow run the app acts for. Every scope is derived from this object, never from client input.
- * For `admin` the ids identify the operator; admin targets are given separately (see forget.ts).
+ * For `admin` the ids identify the operator; admin targets are given separately (see forget.ts). `console` is
+ * the memory page: a person looking at, correcting and erasing their own memories.
  */
 export interface Principal {
   app: AppName;

@@ -17,6 +17,8 @@ export const ASSERTABLE: Record<AppName, { agentId: boolean; runId: boolean }> =
   agents: { agentId: true, runId: true },
   workflows: { agentId: true, runId: true },
   admin: { agentId: false, runId: false },
+  // The memory page: the person looks at what an agent keeps about them (agent-user), never at a run.
+  console: { agentId: true, runId: false },
 };
 
 export type AuthFailureReason =

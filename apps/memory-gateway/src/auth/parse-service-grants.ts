@@ -39,6 +39,10 @@ export function parseServiceGrants(raw: string | undefined): {
     const current = grants[name] ?? { agents: [], runs: false };
     grants[name] = current;
     if (grant === "runs") {
+      if (!ASSERTABLE[name].runId) {
+        problems.push(`entry ${n}: the ${name} app may not act for a run`);
+        continue;
+      }
       current.runs = true;
     } else if (grant === "agent=*") {
       current.agents = "any";

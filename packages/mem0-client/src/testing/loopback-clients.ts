@@ -1,10 +1,10 @@
 /** Shared set-up for the loopback tests: a fake server (with fault injection) and a client on it. */
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { createMem0Client } from "../src/client.js";
-import { isMem0Error, type Mem0Error } from "../src/errors.js";
-import { startPlatformFake, startServerFake } from "../src/testing/index.js";
-import type { Mem0Client, Mem0ClientOptions, Mem0Logger } from "../src/types.js";
+import { createMem0Client } from "../client.js";
+import { isMem0Error, type Mem0Error } from "../errors.js";
+import type { Mem0Client, Mem0ClientOptions, Mem0Logger } from "../types.js";
+import { startPlatformFake, startServerFake } from "./index.js";
 
 export const SERVER_KEY = "srv-admin-key-7f3a9c1e5b2d4a6f";
 export const PLATFORM_KEY = "m0-platform-token-2c4e6a8b0d1f3e5a";
