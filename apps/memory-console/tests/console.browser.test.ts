@@ -11,7 +11,7 @@ import { createMemoryClient } from "@automatos/memory/client";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPage } from "../src/build/build-page.js";
-import { DEMO_USERS, DEMO_WORKSPACE } from "../src/launcher/demo-data.js";
+import { DEMO_AGENT, DEMO_USERS, DEMO_WORKSPACE } from "../src/launcher/demo-data.js";
 import { signDevJwt } from "../src/launcher/dev-credentials.js";
 import { type RunningConsole, startConsole } from "../src/launcher/start-console.js";
 import { systemChromium } from "./helpers/chromium.js";
@@ -94,6 +94,34 @@ describe("the memory page", () => {
     await visible(agent.getByText("from agents").first());
     await expectNone(bobTexts);
     await shot("01-alice-memories");
+  });
+
+  it("holds only the page's own token (app console), which reaches alice's scopes and nothing shared", async () => {
+    const stored = (await page.evaluate("JSON.stringify(Object.values(sessionStorage))")) as string;
+    expect(stored).toContain(running.credentials.tokens.console);
+    for (const app of ["chatbot", "agents", "admin"] as const)
+      expect(stored, `${app} token in the page`).not.toContain(running.credentials.tokens[app]);
+    const asPage = (agentId?: string) =>
+      signDevJwt(running.credentials, { workspaceId: DEMO_WORKSPACE, userId: "alice" }).then((userToken) =>
+        createMemoryClient({
+          source: "console-test",
+          gatewayUrl: `${running.gatewayUrl}/trpc`,
+          serviceToken: running.credentials.tokens.console,
+          userToken,
+          ...(agentId ? { agentId } : {}),
+        }),
+      );
+    // The agent's shared memory (all its users) and bulk forget are refused; an ungranted agent is refused.
+    const withAgent = await asPage(DEMO_AGENT);
+    await expect(withAgent.memory.list.query({ scopes: ["agent"] })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
+    await expect(
+      withAgent.memory.forget.mutate({ kind: "user", workspaceId: DEMO_WORKSPACE, userId: "bob" }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect((await asPage("meeting-scribe")).memory.list.query({})).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
   });
 
   it("searches through memory.search", async () => {

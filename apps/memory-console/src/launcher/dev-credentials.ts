@@ -8,20 +8,26 @@ import { SignJWT } from "jose";
  */
 export interface DevCredentials {
   jwtSecret: string;
-  tokens: { chatbot: string; agents: string; admin: string };
+  /** chatbot and agents: the apps that write the demo memories; console: the page; admin: the operator view. */
+  tokens: { chatbot: string; agents: string; console: string; admin: string };
 }
 
 export function createDevCredentials(): DevCredentials {
   const secret = () => randomBytes(32).toString("hex");
-  return { jwtSecret: secret(), tokens: { chatbot: secret(), agents: secret(), admin: secret() } };
+  return {
+    jwtSecret: secret(),
+    tokens: { chatbot: secret(), agents: secret(), console: secret(), admin: secret() },
+  };
 }
 
-/** The gateway's variables for these credentials; the agents token is granted exactly `agentIds`. */
+/** The gateway's variables for these credentials; the agents and console tokens are granted exactly `agentIds`. */
 export function gatewayAuthEnv(creds: DevCredentials, agentIds: readonly string[]): Record<string, string> {
-  const { chatbot, agents, admin } = creds.tokens;
+  const { chatbot, agents, console: page, admin } = creds.tokens;
   return {
-    GATEWAY_SERVICE_TOKENS: `chatbot:${chatbot},agents:${agents},admin:${admin}`,
-    GATEWAY_SERVICE_GRANTS: agentIds.map((id) => `agents:agent=${id}`).join(","),
+    GATEWAY_SERVICE_TOKENS: `chatbot:${chatbot},agents:${agents},console:${page},admin:${admin}`,
+    GATEWAY_SERVICE_GRANTS: ["agents", "console"]
+      .flatMap((app) => agentIds.map((id) => `${app}:agent=${id}`))
+      .join(","),
     GATEWAY_JWT_SECRET: creds.jwtSecret,
   };
 }

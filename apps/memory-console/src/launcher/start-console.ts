@@ -76,8 +76,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       signInLink: async (userId) =>
         link({
           jwt: await signDevJwt(credentials, { workspaceId: DEMO_WORKSPACE, userId }),
-          chatbot: credentials.tokens.chatbot,
-          agents: credentials.tokens.agents,
+          console: credentials.tokens.console,
           agentIds: [DEMO_AGENT],
         }),
       operatorLink: async () =>

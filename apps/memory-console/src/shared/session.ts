@@ -1,21 +1,23 @@
 /**
  * What a sign-in link carries in its URL fragment (never sent to a server, so never in an access log) and
- * what the page keeps for the tab: the user's JWT, and the service tokens of the apps whose view of the
- * user's memories the page shows. Shared by the launcher (writes the link) and the page (reads it).
+ * what the page keeps for the tab: the person's JWT and the page's own service token (the policy's `console`
+ * app), or the admin token for the operator view. Shared by the launcher (writes the link) and the page
+ * (reads it).
  */
 export interface ConsoleSession {
   /** The signed-in person's JWT (the same kind the apps forward as x-automatos-user-token). */
   jwt: string;
-  /** Service token of the chatbot app: the user's own memories (scope `user`). */
-  chatbot?: string;
-  /** Service token of the agents app and the agents it is granted: what each agent keeps about the user. */
-  agents?: string;
+  /**
+   * The page's service token (app `console`): the person's own memories (scope `user`) and, for each agent
+   * in `agentIds` (agents the token is granted), what that agent keeps about them (scope `agent-user`).
+   */
+  console?: string;
   agentIds?: string[];
   /** Admin service token: the operator view. */
   admin?: string;
 }
 
-const KEYS = ["jwt", "chatbot", "agents", "admin"] as const;
+const KEYS = ["jwt", "console", "admin"] as const;
 
 export function encodeSession(session: ConsoleSession): string {
   const params = new URLSearchParams();
@@ -30,7 +32,7 @@ export function decodeSession(fragment: string): ConsoleSession | null {
   const jwt = params.get("jwt");
   if (!jwt) return null;
   const session: ConsoleSession = { jwt };
-  for (const key of ["chatbot", "agents", "admin"] as const) {
+  for (const key of ["console", "admin"] as const) {
     const value = params.get(key);
     if (value) session[key] = value;
   }

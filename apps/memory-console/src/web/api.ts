@@ -34,9 +34,10 @@ function memoryClient(serviceToken: string, jwt: string, agentId?: string): Memo
 }
 
 /**
- * One typed client per app view the sign-in allows: the chatbot's (the user's own memories), one per granted
- * agent (what that agent keeps about the user), the admin's (operator view). Each goes through the gateway's
- * verification and the policy's access matrix; the page cannot widen any of them.
+ * One typed client per view the sign-in allows, all on the page's own service token (the policy's `console`
+ * app): the person's own memories, one per granted agent (what that agent keeps about them, the agent named
+ * in x-automatos-agent-id), and the admin's (operator view). Each goes through the gateway's verification and
+ * the policy's access matrix; the page cannot widen any of them.
  */
 export interface Clients {
   own: MemoryClient | null;
@@ -45,15 +46,15 @@ export interface Clients {
 }
 
 export function createClients(session: ConsoleSession): Clients {
+  const token = session.console;
   return {
-    own: session.chatbot ? memoryClient(session.chatbot, session.jwt) : null,
-    agents:
-      session.agents && session.agentIds
-        ? session.agentIds.map((agentId) => ({
-            agentId,
-            client: memoryClient(session.agents as string, session.jwt, agentId),
-          }))
-        : [],
+    own: token ? memoryClient(token, session.jwt) : null,
+    agents: token
+      ? (session.agentIds ?? []).map((agentId) => ({
+          agentId,
+          client: memoryClient(token, session.jwt, agentId),
+        }))
+      : [],
     admin: session.admin ? memoryClient(session.admin, session.jwt) : null,
   };
 }
