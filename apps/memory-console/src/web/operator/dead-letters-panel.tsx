@@ -49,8 +49,8 @@ export function DeadLettersPanel({ admin }: { admin: MemoryClient }) {
         <ul className="dead-letters" aria-label="Dead-lettered jobs">
           {jobs.map((job) => (
             <li key={job.jobId}>
-              <code>{job.jobId}</code> — {job.failures} failed attempts, last error: {job.lastError ?? "none"}
-              ; dead since {new Date(job.deadSince).toLocaleString()}
+              <code>{job.jobId}</code> — {job.failures} failed {job.failures === 1 ? "attempt" : "attempts"},
+              last error: {job.lastError ?? "none"}; dead since {new Date(job.deadSince).toLocaleString()}
             </li>
           ))}
         </ul>
