@@ -85,6 +85,7 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
         llm: options.llm ? { model: options.llm.model } : null,
         process_model: options.processModel ?? "in-process",
         data_dir: layout.root,
+        shared_buffers_mb: host.sharedBuffersMb,
       },
       onServerError: ({ requestId, method, path, error }) =>
         console.error(

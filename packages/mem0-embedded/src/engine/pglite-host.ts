@@ -5,9 +5,12 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { clusterDataBytes, sharedBuffersMbFor } from "./buffer-cache-size.js";
 
 export interface PgliteHost {
   db: PGlite;
+  /** The buffer cache chosen at start, MB (buffer-cache-size.ts). */
+  sharedBuffersMb: number;
   connectionString: string;
   close(): Promise<void>;
 }
@@ -26,7 +29,13 @@ export const SESSION_SETTINGS = [
 ];
 
 export async function startPgliteHost(pgDir: string | undefined): Promise<PgliteHost> {
-  const db = await PGlite.create({ ...(pgDir ? { dataDir: pgDir } : {}), extensions: { vector } });
+  const sharedBuffersMb = sharedBuffersMbFor(clusterDataBytes(pgDir));
+  const db = await PGlite.create({
+    ...(pgDir ? { dataDir: pgDir } : {}),
+    extensions: { vector },
+    // PGlite's own start parameters, plus the buffer cache sized to the data (buffer-cache-size.ts).
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffersMb}MB`],
+  });
   await db.exec("CREATE EXTENSION IF NOT EXISTS vector");
   for (const sql of SESSION_SETTINGS) await db.exec(sql);
   // Loopback only, ephemeral port. PGlite has no authentication: the port is reachable by local processes
@@ -36,6 +45,7 @@ export async function startPgliteHost(pgDir: string | undefined): Promise<Pglite
   const [, port] = server.getServerConn().split(":");
   return {
     db,
+    sharedBuffersMb,
     connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     async close() {
       await server.stop();

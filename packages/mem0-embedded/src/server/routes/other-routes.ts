@@ -59,6 +59,8 @@ export interface ServerInfo {
   llm: { model: string } | null;
   process_model: string;
   data_dir: string;
+  /** PGlite's buffer cache, sized at start from the data (engine/buffer-cache-size.ts). */
+  shared_buffers_mb: number;
 }
 
 export function otherRoutes(info: ServerInfo): Route[] {
