@@ -6,7 +6,7 @@
  *
  * The recall time budget is raised for the measurement so every call runs the full pipeline (a degraded
  * call would be fast and flatter the figure); the share a default 150 ms budget would degrade is reported.
- * Bar (docs/targets.md): p95 <= 200 ms.
+ * Bar (docs/targets.md): p95 <= 60 ms including the query embedding (goal 30 ms; was 200 ms before issue 16).
  */
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -66,8 +66,8 @@ export async function runP5(): Promise<void> {
     writeResult("P5", {
       value: latency.p95,
       unit: "ms",
-      bar: "p95 <= 200 ms",
-      pass: latency.p95 <= 200,
+      bar: "p95 <= 60 ms (goal <= 30 ms)",
+      pass: latency.p95 <= 60,
       details: {
         what: "memory.recall via the in-process client on the embedded mem0 (child process, pgvector on PGlite)",
         tenantMemories: P5_DATASET.tenantRows,
