@@ -35,6 +35,27 @@ describe("selectWithinBudget", () => {
   }
 });
 
+describe("selectWithinBudget: cost by position", () => {
+  it("tells the cost function how many items were taken before each one", () => {
+    const seen: [string, number][] = [];
+    const out = selectWithinBudget(
+      ["a", "b", "c"],
+      (x, keptBefore) => {
+        seen.push([x, keptBefore]);
+        return x === "b" ? 100 : 10;
+      },
+      50,
+      5,
+    );
+    expect(out.kept).toEqual(["a", "c"]);
+    expect(seen).toEqual([
+      ["a", 0],
+      ["b", 1],
+      ["c", 1],
+    ]);
+  });
+});
+
 describe("countTokens", () => {
   it("counts ordinary text and treats special-token text as plain text", () => {
     expect(countTokens("Hello world")).toBe(2);

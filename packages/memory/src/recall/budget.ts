@@ -3,8 +3,7 @@
  *
  * Items arrive in rank order; each is taken if it still fits, otherwise skipped (a shorter, lower-ranked
  * memory may still fit). The fixed cost of the fence and preamble is charged once, and only if at least one
- * memory is taken. The final block is re-counted by the caller; BPE merges across line breaks are rare, and
- * the renderer drops trailing lines if the exact count ever exceeds the budget.
+ * memory is taken. An item's cost may depend on how many items were taken before it (its index in the block).
  */
 
 export interface BudgetResult<T> {
@@ -16,7 +15,7 @@ export interface BudgetResult<T> {
 
 export function selectWithinBudget<T>(
   items: readonly T[],
-  cost: (item: T) => number,
+  cost: (item: T, keptBefore: number) => number,
   budget: number,
   overhead: number,
 ): BudgetResult<T> {
@@ -24,7 +23,7 @@ export function selectWithinBudget<T>(
   const dropped: T[] = [];
   let used = overhead;
   for (const item of items) {
-    const c = cost(item);
+    const c = cost(item, kept.length);
     if (used + c <= budget) {
       kept.push(item);
       used += c;

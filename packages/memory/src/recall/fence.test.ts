@@ -9,6 +9,7 @@ import {
   renderContextBlock,
   renderMemoryLine,
 } from "./fence.js";
+import { countTokens } from "./tokens.js";
 
 const LINE = /^\[(\d+)\] \(([a-z-]+), (\d{4}-\d{2}-\d{2}|undated)\) ("(?:[^"\\]|\\.)*")$/;
 
@@ -124,6 +125,51 @@ describe("buildContextBlock", () => {
     const out = buildContextBlock(memories, { tokenBudget: 10, nonce: createNonce() });
     expect(out).toMatchObject({ context: "", used: [], tokens: 0 });
     expect(out.overBudget).toHaveLength(3);
+  });
+
+  it("its token count, summed line by line, is the count of the whole block (property)", () => {
+    // Memory text of every kind (controls, line breaks, quotes, slashes, spaces at the ends, any script) and
+    // dates that render or fall back to "undated".
+    const memory = fc.record({
+      text: fc.oneof(
+        fc.string({ unit: "binary", maxLength: 80 }),
+        fc.string({
+          unit: fc.constantFrom(" ", "\n", "/", '"', "<", ">", "a", "Z", "1", "'", "\\"),
+          maxLength: 30,
+        }),
+      ),
+      scope: fc.constantFrom("user", "agent", "run", "Evil scope"),
+      createdAt: fc.option(fc.constantFrom("2025-03-04T10:00:00Z", "not a date"), { nil: null }),
+      updatedAt: fc.constant(null),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(memory, { maxLength: 12 }),
+        fc.integer({ min: 0, max: 700 }),
+        (memories, budget) => {
+          const out = buildContextBlock(memories, { tokenBudget: budget, nonce: createNonce() });
+          expect(out.tokens).toBe(countTokens(out.context));
+          expect(out.tokens).toBeLessThanOrEqual(budget);
+          expect(out.used.length + out.overBudget.length).toBe(memories.length);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("a fence line costs the same tokens whatever its nonce (property)", () => {
+    const cost = (nonce: string) => countTokens(`${fenceOpen(nonce)}\n`) + countTokens(fenceClose(nonce));
+    const zeros = cost("0".repeat(24));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 24, maxLength: 24 }),
+        (n) => {
+          expect(cost(n)).toBe(zeros);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+    expect(createNonce()).toMatch(/^[0-9]{24}$/);
   });
 
   it("a long memory is skipped while shorter lower-ranked ones still fit", () => {

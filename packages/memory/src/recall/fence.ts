@@ -9,8 +9,13 @@
  *   sequence (e.g. a closing fence, "</memory>") and no hidden direction tricks survive literally;
  * - the fence carries a per-call random nonce, so even an exact copy of a fence line cannot be prepared in
  *   advance; `JSON.parse` of the quoted part gives back the stored text unchanged.
+ *
+ * The nonce is 24 decimal digits (~80 random bits): every run of one to three digits is a single o200k token,
+ * so a fence line costs the same number of tokens whatever its nonce, and its count can be taken once instead
+ * of on every call (context-block.ts). A hex nonce's letter runs had to go through byte-pair merging on every
+ * call, the costliest part of counting the block.
  */
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 
 export interface FencedMemory {
   text: string;
@@ -34,8 +39,17 @@ export function quoteMemoryText(text: string): string {
   return JSON.stringify(text).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+export const NONCE_DIGITS = 24;
+const NONCE_RANGE = 10n ** BigInt(NONCE_DIGITS);
+
+/**
+ * 24 random decimal digits: a random UUID's 122 random bits reduced modulo 10^24 (bias 10^24 / 2^122:
+ * negligible). randomUUID draws from Node's CSPRNG through a pooled buffer, ~0.2 us a call here, where
+ * randomBytes makes a call into OpenSSL every time (~5 us).
+ */
 export function createNonce(): string {
-  return randomBytes(12).toString("hex");
+  const n = BigInt(`0x${randomUUID().replaceAll("-", "")}`) % NONCE_RANGE;
+  return n.toString().padStart(NONCE_DIGITS, "0");
 }
 
 function day(m: FencedMemory): string {
