@@ -7,7 +7,9 @@
  *   floor (reference): a plain node:http forwarder in front of mem0-client, no tRPC (floor-forwarder-process.ts)
  *
  * The bar is CPU time per call (P1-gateway-cpu): `process.cpuUsage()` of the gateway process and of this
- * (client) process around a fixed number of `memory.recall` calls, one at a time. Unlike latency and
+ * (client) process around a fixed number of `memory.recall` calls at concurrency 32, after a warm-up; the
+ * same for `memory.search` in alternating rounds beside it (what the gateway costs without recall's
+ * pipeline). Unlike latency and
  * throughput, which on this shared 2-core machine measure the cores more than the code (a bare node:http hop
  * adds ~0.56 ms and reaches ~0.5 of direct throughput), CPU per call does not depend on the machine's load.
  * Added latency (P1, concurrency 1, interleaved side by side) and the throughput ratio (P3, concurrency 32)
@@ -32,8 +34,14 @@ import { BENCH_USER, BENCH_USER_FILTER, BENCH_WORKSPACE } from "./reference-rout
 
 const QUERY = "what does the user like to drink in the morning";
 const THROUGHPUT = { concurrency: 32, total: 8_000, warmup: 1_000 };
-/** CPU per call: a fixed number of recalls after a warm-up (JIT, connections, caches). */
-const CPU_CALLS = { calls: 4_000, warmup: 500, concurrency: 32 };
+/**
+ * CPU per call: a fixed number of calls after a warm-up (JIT, connections, caches), two rounds per procedure
+ * alternating recall and search. At concurrency 32 the client's batch link sends the 32 calls as one request,
+ * so 500 warm-up calls were only ~16 requests and the first round measured ~40% above later ones.
+ */
+const CPU_CALLS = { calls: 4_000, warmup: 2_000, concurrency: 32, rounds: 2 };
+/** The gateway's own CPU while idle (outbox relay polls, timers), read over this long before the rounds. */
+const IDLE_MS = 3_000;
 const CPU_BAR_US = 300;
 const CPU_GOAL_US = 150;
 
@@ -106,11 +114,23 @@ try {
   // one at a time (each call then also pays every process's wake-up from idle: on this VM a direct
   // mem0-client call alone costs ~0.9 ms of client CPU that way, against ~0.1 ms under load).
   const recall = () => gatewayClient.memory.recall.query({ query: QUERY });
+  const search = () => gatewayClient.memory.search.query({ query: QUERY, topK: 10 });
   const probe = await recall();
   if (probe.memories.length === 0) throw new Error("the stub's memories did not reach recall");
   const cpuMachine = machineConditions();
-  const busy = await cpuPerCall(recall, CPU_CALLS.concurrency);
-  const oneAtATime = await cpuPerCall(recall, 1);
+  const idleBefore = await childCpuUsage(gatewayProcess.child);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  const idleUsPerS = Math.round(
+    cpuMicros(idleBefore, await childCpuUsage(gatewayProcess.child)) / (IDLE_MS / 1000),
+  );
+  const rounds: { recall: CpuPerCall[]; search: CpuPerCall[] } = { recall: [], search: [] };
+  for (let r = 0; r < CPU_CALLS.rounds; r++) {
+    rounds.recall.push(await cpuPerCall(recall, CPU_CALLS.concurrency, idleUsPerS));
+    rounds.search.push(await cpuPerCall(search, CPU_CALLS.concurrency, idleUsPerS));
+  }
+  const busy = meanOf(rounds.recall);
+  const busySearch = meanOf(rounds.search);
+  const oneAtATime = await cpuPerCall(recall, 1, idleUsPerS);
   writeResult("P1-gateway-cpu", {
     value: busy.gatewayUs,
     unit: "us",
@@ -119,11 +139,17 @@ try {
     details: {
       gatewayUsPerCall: busy.gatewayUs,
       clientUsPerCall: busy.clientUs,
+      // The gateway's idle CPU over the same wall time taken off: what the calls themselves cost.
+      gatewayUsPerCallNetOfIdle: busy.gatewayNetUs,
+      // The same rounds for memory.search: the gateway without recall's pipeline.
+      search: busySearch,
       goalUs: CPU_GOAL_US,
       goalMet: busy.gatewayUs <= CPU_GOAL_US,
       calls: CPU_CALLS.calls,
       warmup: CPU_CALLS.warmup,
       concurrency: CPU_CALLS.concurrency,
+      rounds,
+      gatewayIdleUsPerSecond: idleUsPerS,
       procedure: "memory.recall",
       oneAtATime,
       machine: { before: cpuMachine, after: machineConditions() },
@@ -207,7 +233,8 @@ try {
   });
   console.log(
     `P1-gateway-cpu ${busy.gatewayUs} us gateway / ${busy.clientUs} us client per recall at concurrency ${CPU_CALLS.concurrency} ` +
-      `(one at a time: ${oneAtATime.gatewayUs} / ${oneAtATime.clientUs} us); ` +
+      `(search ${busySearch.gatewayUs} / ${busySearch.clientUs} us; ${busy.callsPerRequest} calls per request; ` +
+      `one at a time: ${oneAtATime.gatewayUs} / ${oneAtATime.clientUs} us); ` +
       `P1 added p50 ${round(addedP50)} ms, p99 ${round(addedP99)} ms (bare router p50 +${round(side.bare.p50 - side.direct.p50)} ms); ` +
       `P3 ratio ${round(ratio)} (ops/s ${JSON.stringify(opsPerSec, (_k, v) => (typeof v === "number" ? Math.round(v) : v))})`,
   );
@@ -220,11 +247,25 @@ try {
   await stub.stop();
 }
 
-/** Gateway and client CPU (us) per call of `call`, run CPU_CALLS.calls times with `concurrency` in flight. */
+interface CpuPerCall {
+  gatewayUs: number;
+  clientUs: number;
+  /** gatewayUs less the gateway's idle CPU over the round's wall time. */
+  gatewayNetUs: number;
+  /** Calls per HTTP request the gateway served (the client's batch link groups concurrent calls). */
+  callsPerRequest: number;
+  meanLatencyMs: number;
+}
+
+/**
+ * Gateway and client CPU (us) per call of `call`, run CPU_CALLS.calls times with `concurrency` in flight
+ * after CPU_CALLS.warmup calls that are not counted.
+ */
 async function cpuPerCall(
   call: () => Promise<unknown>,
   concurrency: number,
-): Promise<{ gatewayUs: number; clientUs: number; meanLatencyMs: number }> {
+  idleUsPerS: number,
+): Promise<CpuPerCall> {
   const run = async (total: number) => {
     let next = 0;
     const worker = async () => {
@@ -233,6 +274,7 @@ async function cpuPerCall(
     await Promise.all(Array.from({ length: concurrency }, worker));
   };
   await run(CPU_CALLS.warmup);
+  const requestsBefore = await trpcRequests();
   const gatewayBefore = await childCpuUsage(gatewayProcess.child);
   const clientBefore = process.cpuUsage();
   const started = performance.now();
@@ -240,11 +282,36 @@ async function cpuPerCall(
   const elapsedMs = performance.now() - started;
   const clientUs = cpuMicros(clientBefore, process.cpuUsage());
   const gatewayUs = cpuMicros(gatewayBefore, await childCpuUsage(gatewayProcess.child));
+  const requests = (await trpcRequests()) - requestsBefore;
   return {
     gatewayUs: Math.round(gatewayUs / CPU_CALLS.calls),
     clientUs: Math.round(clientUs / CPU_CALLS.calls),
+    gatewayNetUs: Math.round((gatewayUs - (idleUsPerS * elapsedMs) / 1000) / CPU_CALLS.calls),
+    callsPerRequest: round(CPU_CALLS.calls / Math.max(1, requests), 1),
     meanLatencyMs: round((elapsedMs * concurrency) / CPU_CALLS.calls),
   };
+}
+
+function meanOf(xs: CpuPerCall[]): CpuPerCall {
+  const mean = (f: (x: CpuPerCall) => number, digits = 0) =>
+    round(xs.reduce((s, x) => s + f(x), 0) / xs.length, digits);
+  return {
+    gatewayUs: mean((x) => x.gatewayUs),
+    clientUs: mean((x) => x.clientUs),
+    gatewayNetUs: mean((x) => x.gatewayNetUs),
+    callsPerRequest: mean((x) => x.callsPerRequest, 1),
+    meanLatencyMs: mean((x) => x.meanLatencyMs, 3),
+  };
+}
+
+/** tRPC requests the gateway has answered so far (its gateway_http_requests_total, route "trpc"). */
+async function trpcRequests(): Promise<number> {
+  const res = await referenceAgent.request({ origin: gatewayProcess.url, path: "/metrics", method: "GET" });
+  const text = await res.body.text();
+  let total = 0;
+  for (const m of text.matchAll(/^gateway_http_requests_total\{[^}]*route="trpc"[^}]*\} (\d+)$/gm))
+    total += Number(m[1]);
+  return total;
 }
 
 function rounded(s: Summary): Record<string, number> {
