@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rng } from "../bench/synthetic-corpus.js";
-import { call, startTestServer, type TestServer } from "./support/test-server.js";
+import { call, startTestServer, type TestServer } from "../src/testing/test-server.js";
 
 let s: TestServer;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "../src/embedder/minilm/identity.js";
 import { startEmbeddedMem0 } from "../src/start.js";
-import { call, tempDir, userMessage } from "./support/test-server.js";
+import { call, tempDir, userMessage } from "../src/testing/test-server.js";
 
 type Item = Record<string, unknown>;
 const results = (r: { body: unknown }) => (r.body as { results: Item[] }).results;

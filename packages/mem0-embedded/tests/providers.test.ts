@@ -3,8 +3,8 @@
  * adds go through mem0's LLM fact extraction. Provider failures become the self-hosted server's 502 codes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OpenAiStub, startOpenAiStub } from "./support/openai-stub.js";
-import { call, startTestServer, type TestServer, userMessage } from "./support/test-server.js";
+import { type OpenAiStub, startOpenAiStub } from "../src/testing/openai-stub.js";
+import { call, startTestServer, type TestServer, userMessage } from "../src/testing/test-server.js";
 
 type Item = Record<string, unknown>;
 const results = (r: { body: unknown }) => (r.body as { results: Item[] }).results;

@@ -13,7 +13,7 @@ import { LOCAL_EMBEDDER_ID } from "../src/embedder/local-embedder.js";
 import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "../src/embedder/minilm/identity.js";
 import { createMiniLmEmbedder } from "../src/embedder/minilm-embedder.js";
 import { startEmbeddedMem0 } from "../src/start.js";
-import { call, tempDir, userMessage } from "./support/test-server.js";
+import { call, tempDir, userMessage } from "../src/testing/test-server.js";
 
 type Item = Record<string, unknown>;
 const results = (r: { body: unknown }) => (r.body as { results: Item[] }).results;

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "../src/embedder/minilm/identity.js";
-import { call, startTestServer, type TestServer, userMessage } from "./support/test-server.js";
+import { call, startTestServer, type TestServer, userMessage } from "../src/testing/test-server.js";
 
 let s: TestServer;
 beforeAll(async () => {

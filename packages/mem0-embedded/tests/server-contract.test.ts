@@ -7,7 +7,7 @@ import { runServerContract } from "@automatos/mem0-client/contract";
 import { afterAll, beforeAll } from "vitest";
 import { startEmbeddedMem0 } from "../src/start.js";
 import type { EmbeddedMem0 } from "../src/start-in-process.js";
-import { tempDir } from "./support/test-server.js";
+import { tempDir } from "../src/testing/test-server.js";
 
 let mem0: EmbeddedMem0;
 const dataDir = tempDir("m0e-contract-");

@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { type StartedEmbeddedMem0, startEmbeddedMem0 } from "../src/start.js";
 import type { EngineRestart } from "../src/supervisor/engine-supervisor.js";
-import { call, tempDir, userMessage } from "./support/test-server.js";
+import { call, tempDir, userMessage } from "../src/testing/test-server.js";
 
 const dataDir = tempDir("m0e-sup-");
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialiseDataDir, loadRows } from "../bench/bench-helpers.js";
 import { memoryText, rng } from "../bench/synthetic-corpus.js";
-import { call, startTestServer, type TestServer, tempDir, userMessage } from "./support/test-server.js";
+import { call, startTestServer, type TestServer, tempDir, userMessage } from "../src/testing/test-server.js";
 
 type Item = Record<string, unknown>;
 const results = (r: { body: unknown }) => (r.body as { results: Item[] }).results;

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
-import type { EmbeddedMem0Options } from "../../src/options.js";
-import { startEmbeddedMem0 } from "../../src/start.js";
-import type { EmbeddedMem0 } from "../../src/start-in-process.js";
+import type { EmbeddedMem0Options } from "../options.js";
+import { startEmbeddedMem0 } from "../start.js";
+import type { EmbeddedMem0 } from "../start-in-process.js";
 
 export interface TestServer extends EmbeddedMem0 {
   dataDir: string;

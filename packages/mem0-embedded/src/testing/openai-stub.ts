@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLocalEmbedder } from "../../src/embedder/local-embedder.js";
+import { createLocalEmbedder } from "../embedder/local-embedder.js";
 
 export type StubMode = { kind: "ok" } | { kind: "status"; status: number } | { kind: "hang" };
 
