@@ -11,6 +11,7 @@ import { abortError } from "../http/network-errors.js";
 import type { HttpCall, Transport } from "../http/transport.js";
 import type { Resilience } from "../resilience/policies.js";
 import type { CallOptions, Mem0Logger } from "../types.js";
+import { callSignal } from "./call-signal.js";
 import { raceAbort } from "./race-abort.js";
 
 export interface ExchangeHow<T> {
@@ -33,11 +34,8 @@ export function createExchange({ transport, resilience, secrets, logger }: Excha
     const requestId = opts?.requestId ?? randomUUID();
     const where = `${call.method} ${call.path}`;
     const callerSignal = opts?.signal;
-    const deadlineSignal = opts?.timeoutMs !== undefined ? AbortSignal.timeout(opts.timeoutMs) : undefined;
-    const signal =
-      callerSignal && deadlineSignal
-        ? AbortSignal.any([callerSignal, deadlineSignal])
-        : (callerSignal ?? deadlineSignal);
+    const bounds = callSignal(callerSignal, opts?.timeoutMs);
+    const { signal, deadlineSignal } = bounds;
     const signals = { callerSignal, deadlineSignal, timeoutMs: opts?.timeoutMs };
     const started = performance.now();
     let attempts = 0;
@@ -77,6 +75,8 @@ export function createExchange({ transport, resilience, secrets, logger }: Excha
         "mem0 call failed",
       );
       throw redactError(e, secrets);
+    } finally {
+      bounds.dispose();
     }
   };
 }
