@@ -1,8 +1,8 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "./helpers/gateway-fixture.js";
-import { signUserToken, TEST_SERVICE_SECRETS, type UserTokenClaims } from "./helpers/tokens.js";
-import { trpcError, trpcMutation, trpcQuery } from "./helpers/trpc-http.js";
+import { startTestStack, type TestStack } from "../src/testing/gateway-fixture.js";
+import { signUserToken, TEST_SERVICE_SECRETS, type UserTokenClaims } from "../src/testing/tokens.js";
+import { trpcError, trpcMutation, trpcQuery } from "../src/testing/trpc-http.js";
 
 const AUDIENCE = "automatos-memory";
 let stack: TestStack;

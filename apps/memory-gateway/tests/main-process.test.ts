@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { SERVICE_TOKENS_ENV, TEST_JWT_SECRET } from "./helpers/tokens.js";
+import { SERVICE_TOKENS_ENV, TEST_JWT_SECRET } from "../src/testing/tokens.js";
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const dirs: string[] = [];

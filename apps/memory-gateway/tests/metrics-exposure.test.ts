@@ -3,7 +3,7 @@
  * gateway bound to all interfaces never hands its traffic figures to anyone who can reach the port.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "./helpers/gateway-fixture.js";
+import { startTestStack, type TestStack } from "../src/testing/gateway-fixture.js";
 
 let stack: TestStack;
 let base: string;

@@ -1,12 +1,12 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
+import { parseGatewayEnv } from "../env.js";
 import {
   SERVICE_TOKENS_ENV,
   signUserToken,
   TEST_JWT_SECRET,
   TEST_SERVICE_SECRETS,
-} from "../../tests/helpers/tokens.js";
-import { parseGatewayEnv } from "../env.js";
+} from "../testing/tokens.js";
 import { createAuthenticator } from "./authenticate.js";
 import { bearerToken, createServiceTokenVerifier } from "./service-tokens.js";
 import { createUserTokenVerifier } from "./user-token.js";

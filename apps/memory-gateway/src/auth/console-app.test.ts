@@ -5,8 +5,8 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
-import { SERVICE_TOKENS_ENV, signUserToken, TEST_JWT_SECRET } from "../../tests/helpers/tokens.js";
 import { GatewayConfigError, parseGatewayEnv } from "../env.js";
+import { SERVICE_TOKENS_ENV, signUserToken, TEST_JWT_SECRET } from "../testing/tokens.js";
 import { createAuthenticator } from "./authenticate.js";
 import { createServiceTokenVerifier } from "./service-tokens.js";
 import { createUserTokenVerifier } from "./user-token.js";

@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUserToken, TEST_JWT_SECRET } from "../../tests/helpers/tokens.js";
 import type { JwtConfig } from "../config.js";
+import { signUserToken, TEST_JWT_SECRET } from "../testing/tokens.js";
 import { createUserTokenVerifier } from "./user-token.js";
 
 const hs256: JwtConfig = {

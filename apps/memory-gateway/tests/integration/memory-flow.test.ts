@@ -7,8 +7,8 @@
 
 import { createMemoryClient, type MemoryClient } from "@automatos/memory/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../helpers/gateway-fixture.js";
-import { signUserToken, TEST_SERVICE_SECRETS } from "../helpers/tokens.js";
+import { startTestStack, type TestStack } from "../../src/testing/gateway-fixture.js";
+import { signUserToken, TEST_SERVICE_SECRETS } from "../../src/testing/tokens.js";
 
 let stack: TestStack;
 beforeAll(async () => {

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { type EmbeddedMem0, startEmbeddedMem0 } from "@automatos/mem0-embedded";
-import { parseGatewayEnv } from "../../src/env.js";
-import { createGatewayLogger } from "../../src/observability/logger.js";
-import { type RunningGateway, startGateway } from "../../src/start-gateway.js";
+import { parseGatewayEnv } from "../env.js";
+import { createGatewayLogger } from "../observability/logger.js";
+import { type RunningGateway, startGateway } from "../start-gateway.js";
 import { type CountingProxy, startCountingProxy } from "./counting-proxy.js";
 import { SERVICE_TOKENS_ENV, TEST_JWT_SECRET } from "./tokens.js";
 
