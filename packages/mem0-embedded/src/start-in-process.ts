@@ -49,11 +49,14 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
   const releaseLock = acquireLock(layout);
   let host: PgliteHost | undefined;
   let engine: Mem0Engine | undefined;
+  let embedder: EngineEmbedder | undefined;
   let server: Server | undefined;
   const stop = async () => {
     if (server) await closeServer(server);
     await engine?.close(); // mem0's pg clients first: the socket server must not drop them
     await host?.close();
+    // The write worker's message port would otherwise keep the host process alive after the engine stopped.
+    await embedder?.close?.();
     releaseLock();
   };
   try {
@@ -64,7 +67,7 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
     if (!options.embedder && options.localEmbedder !== "lexical-v2")
       checkEmbedderIdentity(layout, { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS });
     host = await startPgliteHost(layout.pgDir);
-    const embedder = await loading;
+    embedder = await loading;
     checkEmbedderIdentity(layout, { name: embedder.id, dimensions: embedder.dimensions });
     engine = await createMem0Engine({
       layout,

@@ -87,6 +87,23 @@ describe("lifecycle", () => {
     );
   });
 
+  it("an in-process engine leaves nothing behind that keeps its host alive (the write worker is closed)", async () => {
+    const count = (kind: string) => process.getActiveResourcesInfo().filter((r) => r === kind).length;
+    const dir = tempDir("m0e-life-inproc-");
+    try {
+      const before = { ports: count("MessagePort"), servers: count("TCPServerWrap") };
+      const engine = await startEmbeddedMem0({ dataDir: dir, processModel: "in-process" });
+      await call(engine, "POST", "/memories", {
+        body: { messages: userMessage("a fact to embed"), user_id: "u1" },
+      });
+      await engine.close();
+      expect(count("MessagePort")).toBe(before.ports);
+      expect(count("TCPServerWrap")).toBe(before.servers);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("rejects invalid options naming the field", async () => {
     await expect(startEmbeddedMem0({ dataDir, port: 70000 })).rejects.toThrow(/"port"/);
     await expect(

@@ -27,6 +27,8 @@ export interface EngineEmbedder {
    * a search must not wait behind a batch of writes. Absent: `embedQuery` is used.
    */
   embedForSearch?(text: string): Promise<number[]>;
+  /** Releases what the embedder holds (MiniLM: its write worker thread); called when the engine stops. */
+  close?(): Promise<void>;
 }
 
 export interface Mem0Engine {
