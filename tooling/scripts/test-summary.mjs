@@ -10,7 +10,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let suites = 0;
-for (const group of ["apps", "packages", "tooling"]) {
+// The package folders pnpm-workspace.yaml lists ("apps/*", ...): a folder added there is counted here too.
+const groups = [
+  ...readFileSync(join(root, "pnpm-workspace.yaml"), "utf8").matchAll(/^\s+-\s+"([\w-]+)\/\*"\s*$/gm),
+].map((m) => m[1]);
+for (const group of groups) {
   const dir = join(root, group);
   if (!existsSync(dir)) continue;
   for (const name of readdirSync(dir)) {

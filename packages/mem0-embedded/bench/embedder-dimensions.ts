@@ -6,7 +6,7 @@
  *  - hit@1: a query made of one memory's name and object in another wording ("sushi for Maya?") finds a
  *    memory that has both words as its nearest neighbour (brute force, no index: the embedder alone);
  *  - embed time per text.
- * The default (1024) was chosen on tooling/relevance's retrieval set (recall@10 through mem0, its README);
+ * The default (1024) was chosen on bench/relevance's retrieval set (recall@10 through mem0, its README);
  * these synthetic figures are the collision side of that choice.
  */
 import { round, writeResult } from "@automatos/bench";
@@ -61,7 +61,7 @@ for (const dims of [256, 512, 768, DEFAULT_LOCAL_DIMENSIONS]) {
 writeResult("P5-local-embedder-dims", {
   value: DEFAULT_LOCAL_DIMENSIONS,
   unit: "dims",
-  bar: "reported (default dimension of the local embedder; chosen on the relevance set, see tooling/relevance)",
+  bar: "reported (default dimension of the local embedder; chosen on the relevance set, see bench/relevance)",
   pass: true,
   details: { memories: N, queries: QUERIES, byDimensions: results },
 });

@@ -42,7 +42,7 @@ export interface EmbeddedMem0Options {
   localDimensions?: number;
   /**
    * false leaves the concept lexicon out of the "lexical-v2" embedder (default true). For measuring what the
-   * lexicon contributes (tooling/relevance); the embedder id says so, so such a data dir is not mixed up.
+   * lexicon contributes (bench/relevance); the embedder id says so, so such a data dir is not mixed up.
    */
   localLexicon?: boolean;
   /** Default "child-process": PGlite runs SQL on the JS thread and would stall the host (see README). */

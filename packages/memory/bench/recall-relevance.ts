@@ -1,9 +1,9 @@
 /**
  * What the recall pipeline does to relevance and to the number of memories in a prompt, on the relevance set
- * of tooling/relevance (380 questions over 3,060 stored turns, 10 tenants), through the in-process client on
+ * of bench/relevance (380 questions over 3,060 stored turns, 10 tenants), through the in-process client on
  * an embedded mem0. Compares raw memory.search (top 10) with memory.recall under its defaults and with one
  * rule changed at a time. Writes bench/results/recall-relevance.json. Not a docs/targets.md figure (P10 belongs
- * to tooling/relevance); it is the evidence behind the floor and dedup defaults in src/recall.
+ * to bench/relevance); it is the evidence behind the floor and dedup defaults in src/recall.
  *   pnpm --filter @automatos/memory relevance
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,7 +19,7 @@ import type { MemoryStack } from "../src/stack/index.js";
 import { startLocalStack } from "../src/testing/local-stack.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DATA = join(HERE, "../../../tooling/relevance/data");
+const DATA = join(HERE, "../../../bench/relevance/data");
 
 interface Turn {
   id: string;

@@ -7,7 +7,7 @@ import { stem } from "./text-tokens.js";
  * here; anything else ("what do I do for a living" vs "I'm a nurse") stays out of reach.
  *
  * Honesty note: it was written by the author of the relevance set, so its gain on the set's "paraphrased"
- * questions is an optimistic estimate (tooling/relevance/README.md measures the set with and without it).
+ * questions is an optimistic estimate (bench/relevance/README.md measures the set with and without it).
  */
 const FAMILIES: Record<string, string> = {
   occupation:

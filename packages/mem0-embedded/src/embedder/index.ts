@@ -1,7 +1,7 @@
 /**
  * The offline embedders on their own (subpath "@automatos/mem0-embedded/embedder"): importing it does not load
  * the engine, PGlite or mem0 (nor the model: createMiniLmEmbedder loads it). The default is all-MiniLM-L6-v2;
- * the lexical embedder stays for measurement (tooling/relevance measures its variants through these exports).
+ * the lexical embedder stays for measurement (bench/relevance measures its variants through these exports).
  */
 export { type ConceptLexicon, createConceptLexicon } from "./concept-lexicon.js";
 export { createDefaultEmbedder, DEFAULT_EMBEDDER_ID } from "./default-embedder.js";

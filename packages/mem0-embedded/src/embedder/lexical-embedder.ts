@@ -5,7 +5,7 @@ import { STOP_WORDS, stem, words } from "./text-tokens.js";
 import { loadWordIdf } from "./word-idf.js";
 
 /**
- * The local embedder's pipeline, configurable so that tooling/relevance can measure one design change at a
+ * The local embedder's pipeline, configurable so that bench/relevance can measure one design change at a
  * time (its README has the table). Every feature family is optional; weights are relative (the vector is
  * L2-normalised at the end). The default configuration is in local-embedder.ts.
  */

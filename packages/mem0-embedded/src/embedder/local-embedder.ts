@@ -4,7 +4,7 @@ import { createLexicalEmbedder, type LexicalEmbedderConfig } from "./lexical-emb
 
 /**
  * The default offline embedder (deterministic, no model download, no network), chosen by measurement on
- * tooling/relevance's retrieval set (its README has every step): Porter-stemmed content words (stop words
+ * bench/relevance's retrieval set (its README has every step): Porter-stemmed content words (stop words
  * dropped) weighted by SUBTLEX IDF, character 3-grams at half weight for spelling variants, the concept
  * lexicon at 1.5x, signed feature hashing into 1024 dimensions, L2-normalised.
  *

@@ -3,7 +3,7 @@ import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
 /**
- * Text normalisation of the local embedder (and of tooling/relevance's dataset validator, so "shares a word"
+ * Text normalisation of the local embedder (and of bench/relevance's dataset validator, so "shares a word"
  * means the same thing there as here): accent-folded lower-case words, stop words, Porter stems.
  */
 

@@ -27,7 +27,7 @@ export interface FloorRules {
 }
 
 /**
- * Chosen on the dev halves of the relevance sets (tooling/relevance: RealMemBench and the in-house set, never
+ * Chosen on the dev halves of the relevance sets (bench/relevance: RealMemBench and the in-house set, never
  * their test halves) with the embedded default (all-MiniLM-L6-v2, hybrid search): the engine's threshold
  * already removes candidates a sentence model finds unrelated, so the floor keeps what scores at least half
  * of the best and needs no lexical evidence (`strongScore` 0 switches that rule off; a weaker embedder can

@@ -14,7 +14,7 @@ export const REALMEMBENCH_SOURCE = {
 
 export const PERSONA_FILE_SUFFIX = "_dialogues_256k.json";
 
-/** `<repo root>/../shared/datasets/realmembench` (this file is <repo root>/tooling/relevance/src/realmembench/). */
+/** `<repo root>/../shared/datasets/realmembench` (this file is <repo root>/bench/relevance/src/realmembench/). */
 export const DEFAULT_REALMEMBENCH_DIR = fileURLToPath(
   new URL("../../../../../shared/datasets/realmembench/", import.meta.url),
 );
