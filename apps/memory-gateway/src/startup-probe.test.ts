@@ -1,24 +1,15 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createMem0Client } from "@automatos/mem0-client";
+import { type ServerFakeServer, startServerFake } from "@automatos/mem0-client/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GatewayStartError, probeMem0 } from "./startup-probe.js";
 
-// Fault injection: a loopback server that behaves like a mem0 server holding another API key (the liveness
-// probe needs no key; every memory route answers 401 with the server's error body).
-let server: Server;
-let url: string;
+// The repo's one fake mem0 server, holding another API key than the client's: the liveness probe needs no
+// key; every memory route answers 401 with the server's error body.
+let fake: ServerFakeServer;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.setHeader("content-type", "application/json");
-    if (req.url === "/auth/setup-status") return res.end('{"needsSetup":false}');
-    res.statusCode = 401;
-    res.end('{"detail":"Invalid API key."}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake = await startServerFake({ apiKey: "the-servers-own-key-0123456789" });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => fake.close());
 
 async function probeError(baseUrl: string): Promise<GatewayStartError> {
   const client = createMem0Client({ baseUrl, apiKey: "the-wrong-key-0123456789", retry: { maxAttempts: 1 } });
@@ -35,7 +26,7 @@ async function probeError(baseUrl: string): Promise<GatewayStartError> {
 
 describe("probeMem0", () => {
   it("names MEM0_API_KEY when mem0 refuses the key, without printing it", async () => {
-    const err = await probeError(url);
+    const err = await probeError(fake.url);
     expect(err.message).toContain("MEM0_API_KEY was rejected by mem0");
     expect(err.message).toContain("pnpm mem0:check");
     expect(err.message).not.toContain("the-wrong-key");
