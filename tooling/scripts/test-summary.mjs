@@ -4,17 +4,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { workspaceFolders } from "./workspace-folders.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let suites = 0;
-// The package folders pnpm-workspace.yaml lists ("apps/*", ...): a folder added there is counted here too.
-const groups = [
-  ...readFileSync(join(root, "pnpm-workspace.yaml"), "utf8").matchAll(/^\s+-\s+"([\w-]+)\/\*"\s*$/gm),
-].map((m) => m[1]);
-for (const group of groups) {
+for (const group of workspaceFolders(root)) {
   const dir = join(root, group);
   if (!existsSync(dir)) continue;
   for (const name of readdirSync(dir)) {
