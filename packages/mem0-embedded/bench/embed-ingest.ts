@@ -2,7 +2,8 @@
  * The default embedder (all-MiniLM-L6-v2 on onnxruntime-node) in numbers:
  *  - build + load: the ONNX graph built from the safetensors into a fresh cache dir, then one session loaded;
  *  - query embedding (embedForSearch, short queries, one at a time) for 1 and 2 intra-op threads, with the
- *    throughput of batches of 32 for each (how the thread count was chosen);
+ *    throughput of batches of 32 for each (how the thread count was chosen), and the same for the fp32 model
+ *    at 1 thread (what the int8 default saves);
  *  - batched ingest: memories/s added through REST POST /memories (infer false) into the embedded default
  *    (engine in its child process, as shipped) with 32 concurrent requests;
  *  - query embedding while adds flow: the engine in THIS process (so it shares the one session), adds
@@ -24,7 +25,11 @@ import { Pool } from "undici";
 import { startInChildProcess } from "../src/child/spawn-engine-process.js";
 import { ensureModelFile } from "../src/embedder/minilm/model-cache.js";
 import { DEFAULT_INTRA_OP_THREADS, sharedSession } from "../src/embedder/minilm/session.js";
-import { createMiniLmEmbedder } from "../src/embedder/minilm-embedder.js";
+import {
+  createMiniLmEmbedder,
+  MINILM_EMBEDDER_ID,
+  type MiniLmPrecision,
+} from "../src/embedder/minilm-embedder.js";
 import { startInProcess } from "../src/start-in-process.js";
 import { freshDataDir } from "./bench-helpers.js";
 import { memoryText, queryText, rng } from "./synthetic-corpus.js";
@@ -52,9 +57,9 @@ rmSync(cacheDir, { recursive: true, force: true });
 console.log(`model build ${round(buildMs)} ms, load ${round(loadMs)} ms`);
 
 // Threads: query latency and batch throughput per thread count.
-const threads: Record<string, { query: Summary; batch32PerSec: number }> = {};
-for (const n of [1, 2]) {
-  const e = await createMiniLmEmbedder({ intraOpNumThreads: n });
+type ModelFigures = { query: Summary; batch32PerSec: number };
+async function modelFigures(options: { intraOpNumThreads: number; precision: MiniLmPrecision }) {
+  const e = await createMiniLmEmbedder(options);
   const query = await measureLatency((i) => e.embedForSearch(queries[i % queries.length] as string), {
     warmup: 30,
     iterations: QUERY_ITERATIONS,
@@ -62,9 +67,17 @@ for (const n of [1, 2]) {
   const batches = 20;
   const t = performance.now();
   for (let b = 0; b < batches; b++) await e.embedDocuments(memories.slice(b * 32, (b + 1) * 32));
-  threads[n] = { query, batch32PerSec: round((batches * 32 * 1000) / (performance.now() - t)) };
-  console.log(`intraOpNumThreads ${n}:`, JSON.stringify(threads[n]));
+  await e.close();
+  const figures = { query, batch32PerSec: round((batches * 32 * 1000) / (performance.now() - t)) };
+  console.log(
+    `${options.precision}, intraOpNumThreads ${options.intraOpNumThreads}:`,
+    JSON.stringify(figures),
+  );
+  return figures;
 }
+const threads: Record<string, ModelFigures> = {};
+for (const n of [1, 2]) threads[n] = await modelFigures({ intraOpNumThreads: n, precision: "int8" });
+const fp32 = await modelFigures({ intraOpNumThreads: 1, precision: "fp32" });
 
 function addClient(url: string, apiKey: string) {
   const pool = new Pool(url, { connections: CONCURRENCY });
@@ -155,10 +168,11 @@ writeResult("P10-query-embedding", {
   bar: `p95 <= ${QUERY_BAR_MS} ms (embedForSearch, short queries, idle)`,
   pass: chosen.query.p95 <= QUERY_BAR_MS,
   details: {
-    embedder: "all-minilm-l6-v2 (384 dims) on onnxruntime-node, CPU",
+    embedder: `${MINILM_EMBEDDER_ID} (384 dims) on onnxruntime-node, CPU`,
     intraOpNumThreads: DEFAULT_INTRA_OP_THREADS,
     idle: chosen.query,
     byThreads: threads,
+    fp32OneThread: fp32,
     duringAdds: {
       latencyMs: during,
       addsPerSec: round(duringAddsPerSec),

@@ -12,7 +12,11 @@ import {
   writeEmbedderIdentity,
 } from "./data-dir.js";
 import { LOCAL_EMBEDDER_ID } from "./embedder/local-embedder.js";
-import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "./embedder/minilm/identity.js";
+import {
+  DEFAULT_EMBEDDER_ID,
+  MINILM_DIMENSIONS,
+  MINILM_FP32_EMBEDDER_ID,
+} from "./embedder/minilm/identity.js";
 
 const dirs: string[] = [];
 function layout() {
@@ -60,6 +64,14 @@ describe("data directory", () => {
         ),
       );
     }
+  });
+
+  it("refuses an fp32 MiniLM directory under the int8 default, naming both ways on", () => {
+    const l = layout();
+    checkEmbedderIdentity(l, { name: MINILM_FP32_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS });
+    expect(() =>
+      checkEmbedderIdentity(l, { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS }),
+    ).toThrow(/int8 linear layers.*pnpm mem0:reembed --data-dir .*"minilm-fp32"/);
   });
 
   it("records the embedder atomically and reads it back", () => {

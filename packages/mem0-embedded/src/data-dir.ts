@@ -12,7 +12,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_EMBEDDER_ID } from "./embedder/minilm/identity.js";
+import { DEFAULT_EMBEDDER_ID, MINILM_FP32_EMBEDDER_ID } from "./embedder/minilm/identity.js";
 
 export interface DataDirLayout {
   root: string;
@@ -97,6 +97,13 @@ export function reembedCommand(root: string): string {
 }
 
 function remedy(layout: DataDirLayout, stored: EmbedderIdentity, current: EmbedderIdentity): string {
+  if (current.name === DEFAULT_EMBEDDER_ID && stored.name === MINILM_FP32_EMBEDDER_ID)
+    return (
+      `The default offline embedder is now "${current.name}": the same model with int8 linear layers (about ` +
+      "4x less CPU per embedding; see packages/mem0-embedded/README.md). Re-embed the stored memories in " +
+      `place (resumable, nothing is dropped): ${reembedCommand(layout.root)}, or keep this directory as it ` +
+      'is with the fp32 model (localEmbedder "minilm-fp32").'
+    );
   if (current.name === DEFAULT_EMBEDDER_ID && !stored.name.startsWith("openai-compatible:"))
     return (
       `The default offline embedder is now "${current.name}" (a sentence model, better recall; see ` +

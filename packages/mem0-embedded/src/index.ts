@@ -7,6 +7,7 @@ export {
   LOCAL_EMBEDDER_ID,
   type LocalEmbedder,
   MINILM_EMBEDDER_ID,
+  MINILM_FP32_EMBEDDER_ID,
   type MiniLmEmbedder,
 } from "./embedder/index.js";
 export type {

@@ -20,7 +20,7 @@ export interface LlmOptions {
   timeoutMs?: number;
 }
 
-export const LOCAL_EMBEDDER_NAMES = ["minilm", "lexical-v2"] as const;
+export const LOCAL_EMBEDDER_NAMES = ["minilm", "minilm-fp32", "lexical-v2"] as const;
 export type LocalEmbedderName = (typeof LOCAL_EMBEDDER_NAMES)[number];
 
 export type ProcessModel = "child-process" | "in-process";
@@ -35,7 +35,9 @@ export interface EmbeddedMem0Options {
   llm?: LlmOptions;
   /**
    * The offline embedder used when no `embedder` endpoint is given: "minilm" (default, all-MiniLM-L6-v2 on
-   * onnxruntime, 384 dims) or "lexical-v2" (the earlier hand-written hashing embedder, kept for measurement).
+   * onnxruntime, 384 dims, int8 linear layers), "minilm-fp32" (the same model in fp32: about 4x the CPU per
+   * embedding, for measurement and for data dirs embedded with it) or "lexical-v2" (the earlier hand-written
+   * hashing embedder, kept for measurement).
    */
   localEmbedder?: LocalEmbedderName;
   /** Dimensions of the "lexical-v2" embedder (default 1024); MiniLM is always 384. */

@@ -12,7 +12,11 @@ import {
   loadOrCreateApiKey,
 } from "./data-dir.js";
 import { createLocalEmbedder, DEFAULT_LOCAL_DIMENSIONS } from "./embedder/local-embedder.js";
-import { DEFAULT_EMBEDDER_ID, MINILM_DIMENSIONS } from "./embedder/minilm/identity.js";
+import {
+  DEFAULT_EMBEDDER_ID,
+  MINILM_DIMENSIONS,
+  MINILM_FP32_EMBEDDER_ID,
+} from "./embedder/minilm/identity.js";
 import { createMiniLmEmbedder } from "./embedder/minilm-embedder.js";
 import { createOpenAiCompatibleEmbedder } from "./embedder/openai-compatible-embedder.js";
 import { createMem0Engine, type EngineEmbedder, type Mem0Engine } from "./engine/mem0-engine.js";
@@ -40,7 +44,7 @@ export async function chooseEmbedder(options: EmbeddedMem0Options): Promise<Engi
       dimensions: options.localDimensions ?? DEFAULT_LOCAL_DIMENSIONS,
       lexicon: options.localLexicon ?? true,
     });
-  return createMiniLmEmbedder();
+  return createMiniLmEmbedder({ precision: options.localEmbedder === "minilm-fp32" ? "fp32" : "int8" });
 }
 
 export async function startInProcess(options: EmbeddedMem0Options): Promise<EmbeddedMem0> {
@@ -65,7 +69,10 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
     const loading = chooseEmbedder(options);
     loading.catch(() => undefined); // awaited below; a refusal first must not leave it unhandled
     if (!options.embedder && options.localEmbedder !== "lexical-v2")
-      checkEmbedderIdentity(layout, { name: DEFAULT_EMBEDDER_ID, dimensions: MINILM_DIMENSIONS });
+      checkEmbedderIdentity(layout, {
+        name: options.localEmbedder === "minilm-fp32" ? MINILM_FP32_EMBEDDER_ID : DEFAULT_EMBEDDER_ID,
+        dimensions: MINILM_DIMENSIONS,
+      });
     host = await startPgliteHost(layout.pgDir);
     embedder = await loading;
     checkEmbedderIdentity(layout, { name: embedder.id, dimensions: embedder.dimensions });

@@ -20,8 +20,10 @@ export {
   DEFAULT_MAX_BATCH,
   MINILM_DIMENSIONS,
   MINILM_EMBEDDER_ID,
+  MINILM_FP32_EMBEDDER_ID,
   type MiniLmEmbedder,
   type MiniLmEmbedderOptions,
+  type MiniLmPrecision,
 } from "./minilm-embedder.js";
 export { contentStems, STOP_WORDS, stem, words } from "./text-tokens.js";
 export { loadWordIdf, type WordIdf } from "./word-idf.js";

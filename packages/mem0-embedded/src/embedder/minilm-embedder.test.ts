@@ -1,17 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { createMiniLmEmbedder, MINILM_DIMENSIONS, MINILM_EMBEDDER_ID } from "./minilm-embedder.js";
+import {
+  createMiniLmEmbedder,
+  MINILM_DIMENSIONS,
+  MINILM_EMBEDDER_ID,
+  MINILM_FP32_EMBEDDER_ID,
+} from "./minilm-embedder.js";
 
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
 
 describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
-  it("reproduces the published sentence-transformers vector of 'This is an example sentence'", async () => {
-    const e = await createMiniLmEmbedder();
-    expect(e.id).toBe(MINILM_EMBEDDER_ID);
+  it("reproduces the published sentence-transformers vector of 'This is an example sentence' in fp32", async () => {
+    const e = await createMiniLmEmbedder({ precision: "fp32" });
+    expect(e.id).toBe(MINILM_FP32_EMBEDDER_ID);
     const v = await e.embedForSearch("This is an example sentence");
     expect(v).toHaveLength(MINILM_DIMENSIONS);
     const published = [0.0677, 0.0636, 0.0487, 0.0794];
     for (const [i, x] of published.entries()) expect(v[i]).toBeCloseTo(x, 3);
     expect(Math.sqrt(dot(v, v))).toBeCloseTo(1, 5);
+  });
+
+  it("runs int8 by default, within a small angle of the fp32 vectors and keeping their order", async () => {
+    const int8 = await createMiniLmEmbedder();
+    const fp32 = await createMiniLmEmbedder({ precision: "fp32" });
+    expect(int8.id).toBe(MINILM_EMBEDDER_ID);
+    const texts = [
+      "This is an example sentence",
+      "I'm allergic to peanuts, so please never suggest satay",
+      "My daughter starts school in Porto next September",
+      "Which programming language did I say I was learning?",
+      "Remind me what I told you about my knee injury",
+    ];
+    const [a, b] = await Promise.all([int8.embedDocuments(texts), fp32.embedDocuments(texts)]);
+    for (let i = 0; i < texts.length; i++) expect(dot(a[i]!, b[i]!)).toBeGreaterThan(0.98);
+    // Similarities between texts move by little more than the quantization noise.
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++)
+        expect(Math.abs(dot(a[i]!, a[j]!) - dot(b[i]!, b[j]!))).toBeLessThan(0.03);
   });
 
   it("gives the same vector alone, in a micro-batch of padded texts, and through embedDocuments", async () => {

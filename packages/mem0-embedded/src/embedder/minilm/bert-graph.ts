@@ -27,12 +27,24 @@ export interface BertConfig {
 /** LayerNormalization is an ONNX operator from opset 17 on. */
 const OPSET = 17;
 
-export function buildBertGraph(weights: SafeTensors, config: BertConfig): Uint8Array {
+export interface BertGraphOptions {
+  /**
+   * Linear layers as int8 weights with dynamic activation quantization (onnxruntime's DynamicQuantizeMatMul),
+   * per output column scale, symmetric: see README, "Embedder", for speed and fidelity.
+   */
+  int8?: boolean;
+}
+
+export function buildBertGraph(
+  weights: SafeTensors,
+  config: BertConfig,
+  options: BertGraphOptions = {},
+): Uint8Array {
   if (config.hidden_act !== "gelu")
     throw new Error(`bert graph: hidden_act "${config.hidden_act}" unsupported`);
   if (config.hidden_size % config.num_attention_heads !== 0)
     throw new Error("bert graph: hidden_size is not a multiple of num_attention_heads");
-  const g = new GraphBuilder();
+  const g = new GraphBuilder(options.int8 === true);
   const hidden = config.hidden_size;
   const heads = config.num_attention_heads;
   const headSize = hidden / heads;
@@ -101,7 +113,10 @@ export function buildBertGraph(weights: SafeTensors, config: BertConfig): Uint8A
   const model = onnx.ModelProto.create({
     irVersion: 8,
     producerName: "@automatos/mem0-embedded",
-    opsetImport: [{ domain: "", version: OPSET }],
+    opsetImport: [
+      { domain: "", version: OPSET },
+      ...(options.int8 ? [{ domain: "com.microsoft", version: 1 }] : []),
+    ],
     graph: {
       name: "all-minilm-l6-v2",
       node: g.nodes,
@@ -137,10 +152,25 @@ class GraphBuilder {
   readonly initializers: ITensor[] = [];
   private counter = 0;
 
+  constructor(private readonly int8: boolean) {}
+
   /** Adds a node with one output and returns that output's name. */
-  node(op: string, inputs: string[], attrs: Record<string, number | number[]> = {}, output?: string): string {
+  node(
+    op: string,
+    inputs: string[],
+    attrs: Record<string, number | number[]> = {},
+    output?: string,
+    domain?: string,
+  ): string {
     const name = output ?? `${op.toLowerCase()}_${this.counter++}`;
-    this.nodes.push({ opType: op, input: inputs, output: [name], name, attribute: attributes(attrs) });
+    this.nodes.push({
+      opType: op,
+      input: inputs,
+      output: [name],
+      name,
+      attribute: attributes(attrs),
+      ...(domain ? { domain } : {}),
+    });
     return name;
   }
 
@@ -178,8 +208,52 @@ class GraphBuilder {
     const transposed = new Float32Array(out * inp);
     for (let o = 0; o < out; o++)
       for (let i = 0; i < inp; i++) transposed[i * out + o] = w.data[o * inp + i]!;
+    if (this.int8) return this.linearInt8(weights, prefix, x, transposed, inp, out);
     const wName = this.constant(`${prefix}.weight_t`, [inp, out], transposed);
     return this.node("Add", [this.node("MatMul", [x, wName]), this.weight(weights, `${prefix}.bias`)]);
+  }
+
+  /**
+   * The same linear layer with W as int8: each output column scaled by max|w| / 127 (zero point 0), the input
+   * quantized per call by the operator itself; the bias is added inside the same operator.
+   */
+  private linearInt8(
+    weights: SafeTensors,
+    prefix: string,
+    x: string,
+    transposed: Float32Array,
+    inp: number,
+    out: number,
+  ): string {
+    const scales = new Float32Array(out);
+    for (let i = 0; i < inp; i++)
+      for (let o = 0; o < out; o++) scales[o] = Math.max(scales[o]!, Math.abs(transposed[i * out + o]!));
+    for (let o = 0; o < out; o++) scales[o] = scales[o]! > 0 ? scales[o]! / 127 : 1;
+    const q = new Int8Array(inp * out);
+    for (let i = 0; i < inp; i++)
+      for (let o = 0; o < out; o++) q[i * out + o] = Math.round(transposed[i * out + o]! / scales[o]!);
+    const wName = `${prefix}.weight_q`;
+    this.initializers.push({
+      name: wName,
+      dims: [inp, out],
+      dataType: onnx.TensorProto.DataType.INT8,
+      rawData: new Uint8Array(q.buffer),
+    });
+    const scaleName = this.constant(`${prefix}.weight_scale`, [out], scales);
+    const zero = `${prefix}.weight_zero`;
+    this.initializers.push({
+      name: zero,
+      dims: [out],
+      dataType: onnx.TensorProto.DataType.INT8,
+      rawData: new Uint8Array(out),
+    });
+    return this.node(
+      "DynamicQuantizeMatMul",
+      [x, wName, scaleName, zero, this.weight(weights, `${prefix}.bias`)],
+      {},
+      undefined,
+      "com.microsoft",
+    );
   }
 
   layerNorm(weights: SafeTensors, prefix: string, x: string, epsilon: number): string {

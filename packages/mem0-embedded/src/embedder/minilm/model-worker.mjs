@@ -13,14 +13,21 @@ const session = ort.InferenceSession.create(modelPath, {
   graphOptimizationLevel: "all",
 });
 
-parentPort.on("message", async ({ id, batch, sequence, inputIds, attentionMask }) => {
+// A message holds one or more token batches (int8: one text each, see tokenize.ts); their rows are answered
+// in order in one Float32Array.
+parentPort.on("message", async ({ id, batches }) => {
   try {
-    const out = await (await session).run({
-      input_ids: new ort.Tensor("int64", inputIds, [batch, sequence]),
-      attention_mask: new ort.Tensor("int64", attentionMask, [batch, sequence]),
-    });
-    const flat = out.sentence_embedding.data;
-    const vectors = new Float32Array(flat.subarray(0, batch * dimensions));
+    const rows = batches.reduce((n, b) => n + b.batch, 0);
+    const vectors = new Float32Array(rows * dimensions);
+    let offset = 0;
+    for (const { batch, sequence, inputIds, attentionMask } of batches) {
+      const out = await (await session).run({
+        input_ids: new ort.Tensor("int64", inputIds, [batch, sequence]),
+        attention_mask: new ort.Tensor("int64", attentionMask, [batch, sequence]),
+      });
+      vectors.set(out.sentence_embedding.data.subarray(0, batch * dimensions), offset);
+      offset += batch * dimensions;
+    }
     parentPort.postMessage({ id, vectors }, [vectors.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

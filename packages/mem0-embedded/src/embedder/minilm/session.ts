@@ -6,6 +6,7 @@
  */
 import * as ort from "onnxruntime-node";
 import { onnxThreadsFromEnv } from "../../env.js";
+import { DEFAULT_MINILM_PRECISION, type MiniLmPrecision } from "./identity.js";
 import { ensureModelFile } from "./model-cache.js";
 
 /**
@@ -18,6 +19,8 @@ export const DEFAULT_INTRA_OP_THREADS = 1;
 export interface SessionOptions {
   intraOpNumThreads?: number;
   cacheDir?: string;
+  /** int8 (default) or fp32 linear layers (identity.ts). */
+  precision?: MiniLmPrecision;
 }
 
 const sessions = new Map<string, Promise<ort.InferenceSession>>();
@@ -29,11 +32,12 @@ export function threadsOf(options: SessionOptions): number {
 
 export function sharedSession(options: SessionOptions = {}): Promise<ort.InferenceSession> {
   const threads = threadsOf(options);
-  const key = `${threads}:${options.cacheDir ?? ""}`;
+  const precision = options.precision ?? DEFAULT_MINILM_PRECISION;
+  const key = `${threads}:${precision}:${options.cacheDir ?? ""}`;
   let session = sessions.get(key);
   if (!session) {
     session = (async () => {
-      const { path } = ensureModelFile(options.cacheDir);
+      const { path } = ensureModelFile(options.cacheDir, precision);
       return ort.InferenceSession.create(path, {
         intraOpNumThreads: threads,
         interOpNumThreads: 1,

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Tokenizer } from "@huggingface/tokenizers";
+import type { MiniLmPrecision } from "./identity.js";
 import { MODEL_FILES } from "./model-cache.js";
 
 let tokenizer: Tokenizer | undefined;
@@ -25,6 +26,17 @@ export function tokenIds(text: string, maxTokens = MODEL_FILES.maxTokens): numbe
   const ids = sharedTokenizer().encode(text).ids;
   if (ids.length <= maxTokens) return ids;
   return [...ids.slice(0, maxTokens - 1), ids[ids.length - 1]!];
+}
+
+/**
+ * The model runs for these texts. fp32: one padded batch (several times faster per text than one at a time).
+ * int8: one run per text, unpadded. The int8 graph quantizes each layer's input with one scale for the whole
+ * tensor, so in a batch a text's vector would depend on its neighbours and padding; alone, a text always gets
+ * the same vector, and int8 loses little by not batching (README, "Embedder").
+ */
+export function tokenRuns(texts: string[], precision: MiniLmPrecision): TokenBatch[] {
+  if (texts.length === 0) return [];
+  return precision === "int8" ? texts.map((t) => tokenBatch([t])) : [tokenBatch(texts)];
 }
 
 export function tokenBatch(texts: string[]): TokenBatch {

@@ -5,12 +5,13 @@
  * The worker is unref'd: an idle embedder never keeps a process alive.
  */
 import { Worker } from "node:worker_threads";
-import { MINILM_DIMENSIONS } from "./identity.js";
+import { MINILM_DIMENSIONS, type MiniLmPrecision } from "./identity.js";
 import { ensureModelFile } from "./model-cache.js";
 import type { TokenBatch } from "./tokenize.js";
 
 export interface WorkerRunner {
-  run(tokens: TokenBatch): Promise<number[][]>;
+  /** Runs the batches one after another; answers their rows in order. */
+  run(batches: TokenBatch[]): Promise<number[][]>;
   close(): Promise<void>;
 }
 
@@ -20,8 +21,12 @@ interface Reply {
   error?: string;
 }
 
-export function startWorkerRunner(options: { intraOpNumThreads: number; cacheDir?: string }): WorkerRunner {
-  const { path } = ensureModelFile(options.cacheDir);
+export function startWorkerRunner(options: {
+  intraOpNumThreads: number;
+  cacheDir?: string;
+  precision: MiniLmPrecision;
+}): WorkerRunner {
+  const { path } = ensureModelFile(options.cacheDir, options.precision);
   const worker = new Worker(new URL("./model-worker.mjs", import.meta.url), {
     workerData: {
       modelPath: path,
@@ -54,21 +59,15 @@ export function startWorkerRunner(options: { intraOpNumThreads: number; cacheDir
   worker.on("exit", (code) => failAll(new Error(`MiniLM worker exited (code ${code})`)));
 
   return {
-    run: (tokens) =>
+    run: (batches) =>
       new Promise((resolve, reject) => {
         if (dead) return reject(dead);
         const id = nextId++;
-        pending.set(id, { resolve, reject, rows: tokens.batch });
+        pending.set(id, { resolve, reject, rows: batches.reduce((n, b) => n + b.batch, 0) });
         worker.ref(); // an embedding in flight keeps the process alive until it answers
         worker.postMessage(
-          {
-            id,
-            batch: tokens.batch,
-            sequence: tokens.sequence,
-            inputIds: tokens.inputIds,
-            attentionMask: tokens.attentionMask,
-          },
-          [tokens.inputIds.buffer as ArrayBuffer, tokens.attentionMask.buffer as ArrayBuffer],
+          { id, batches },
+          batches.flatMap((b) => [b.inputIds.buffer as ArrayBuffer, b.attentionMask.buffer as ArrayBuffer]),
         );
       }),
     close: async () => {
