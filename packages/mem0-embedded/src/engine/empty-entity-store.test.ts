@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shortcutEmptyEntityStore } from "./empty-entity-store.js";
+import { shortcutEmptyEntityStore, unusedVector } from "./empty-entity-store.js";
 
 let db: PGlite;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ function fakeStore() {
   return {
     calls,
     store: {
-      search: async () => {
+      search: async (..._args: unknown[]) => {
         calls.push("search");
         return [{ id: "real" }];
       },
@@ -33,6 +33,18 @@ describe("shortcutEmptyEntityStore", () => {
     expect(calls).toEqual([]);
     await store.insert();
     expect(await store.search()).toEqual([{ id: "real" }]);
+    expect(calls).toEqual(["insert", "search"]);
+  });
+
+  it("answers [] for a placeholder vector even after the first insert, and reports the table's state", async () => {
+    const { store, calls } = fakeStore();
+    const entities = await shortcutEmptyEntityStore(store, db, "ents");
+    expect(entities.isEmpty()).toBe(true);
+    const placeholder = unusedVector(4);
+    await store.insert();
+    expect(entities.isEmpty()).toBe(false);
+    expect(await store.search(placeholder, 500, {})).toEqual([]);
+    expect(await store.search([0, 0, 0, 0], 500, {})).toEqual([{ id: "real" }]);
     expect(calls).toEqual(["insert", "search"]);
   });
 

@@ -8,7 +8,7 @@ import type { Memory } from "mem0ai/oss";
 import type { DataDirLayout } from "../data-dir.js";
 import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
-import { shortcutEmptyEntityStore } from "./empty-entity-store.js";
+import { type EmptyEntityStore, shortcutEmptyEntityStore, unusedVector } from "./empty-entity-store.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
 import { useWriteAheadHistoryJournal } from "./history-journal.js";
 import { type HybridStore, installHybridSearch, isSearchRequest } from "./hybrid-search.js";
@@ -55,9 +55,14 @@ export async function createMem0Engine(args: {
   const { Memory } = await import("mem0ai/oss");
 
   const dims = embedder.dimensions;
+  let entities: EmptyEntityStore | undefined;
+  const entityTableEmpty = () => entities?.isEmpty() === true;
   const memory = new Memory({
     version: "v1.1",
-    embedder: { provider: "langchain", config: { model: searchAware(embedder), embeddingDims: dims } },
+    embedder: {
+      provider: "langchain",
+      config: { model: searchAware(embedder, entityTableEmpty), embeddingDims: dims },
+    },
     vectorStore: {
       provider: "pgvector",
       // embeddingModelDims is what createCol uses; `dimension` alone yields vector(NaN).
@@ -95,7 +100,7 @@ export async function createMem0Engine(args: {
     const store = internals(memory).vectorStore;
     if (!store) throw new Error("mem0's vector store did not initialise");
     installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION });
-    await shortcutEmptyEntityStore(internals(memory)._entityStore, db, `${COLLECTION}_entities`);
+    entities = await shortcutEmptyEntityStore(internals(memory)._entityStore, db, `${COLLECTION}_entities`);
   }
   await initialise();
 
@@ -135,16 +140,22 @@ export async function createMem0Engine(args: {
 /**
  * mem0 embeds a search query and every added memory through the same `embedQuery`. An embedder that batches
  * writes offers `embedForSearch` so that a search never waits behind a batch of adds.
+ *
+ * Inside a search, mem0 calls `embedDocuments` (its embedBatch) only for the query's proper nouns, whose
+ * vectors go nowhere but the entity store's search: while that store is empty they get placeholders and no
+ * model run (empty-entity-store.ts).
  */
-function searchAware(embedder: EngineEmbedder): EngineEmbedder {
+function searchAware(embedder: EngineEmbedder, entityTableEmpty: () => boolean): EngineEmbedder {
   const { embedForSearch } = embedder;
-  if (!embedForSearch) return embedder;
   return {
     id: embedder.id,
     dimensions: embedder.dimensions,
     embedQuery: (text) =>
-      isSearchRequest() ? embedForSearch.call(embedder, text) : embedder.embedQuery(text),
-    embedDocuments: (texts) => embedder.embedDocuments(texts),
+      embedForSearch && isSearchRequest() ? embedForSearch.call(embedder, text) : embedder.embedQuery(text),
+    embedDocuments: async (texts) =>
+      isSearchRequest() && entityTableEmpty()
+        ? texts.map(() => unusedVector(embedder.dimensions))
+        : embedder.embedDocuments(texts),
   };
 }
 
