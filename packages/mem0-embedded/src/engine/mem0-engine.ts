@@ -8,6 +8,7 @@ import type { Memory } from "mem0ai/oss";
 import type { DataDirLayout } from "../data-dir.js";
 import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
+import { answerQueriesDirectly } from "./direct-queries.js";
 import { type EmptyEntityStore, shortcutEmptyEntityStore, unusedVector } from "./empty-entity-store.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
 import { useWriteAheadHistoryJournal } from "./history-journal.js";
@@ -93,8 +94,10 @@ export async function createMem0Engine(args: {
     // A scoped list forces mem0's lazy init (vector store + tables) and surfaces its error if any.
     await memory.getAll({ filters: { user_id: "__embedded_init__" }, topK: 1 });
     await internals(memory).getEntityStore();
-    for (const store of [internals(memory).vectorStore, internals(memory)._entityStore])
+    for (const store of [internals(memory).vectorStore, internals(memory)._entityStore]) {
       store?.client?.on("error", (err) => console.error(`[mem0-embedded] pg client error: ${err.message}`));
+      answerQueriesDirectly(store?.client, db);
+    }
     await ensureExtraIndexes(db);
     useWriteAheadHistoryJournal(memory);
     const store = internals(memory).vectorStore;
