@@ -153,6 +153,7 @@ try {
     duringAddsPerSec = (await flowing).opsPerSec;
     during = summarize(samples);
   } finally {
+    await e.close();
     await client.close();
     await server.close();
   }

@@ -2,7 +2,7 @@
  * Runs MiniLM batches in a worker thread (model-worker.mjs) with its own onnxruntime session, one batch at a
  * time. The write path (mem0's embedQuery for every added memory) goes here, so embedding a batch of adds
  * uses the second core instead of blocking the engine's main thread, where PGlite answers searches.
- * The worker is unref'd: an idle embedder never keeps a process alive.
+ * The worker starts with the first write and is unref'd while idle: an idle embedder never keeps a process alive.
  */
 import { Worker } from "node:worker_threads";
 import { MINILM_DIMENSIONS, type MiniLmPrecision } from "./identity.js";
@@ -27,14 +27,6 @@ export function startWorkerRunner(options: {
   precision: MiniLmPrecision;
 }): WorkerRunner {
   const { path } = ensureModelFile(options.cacheDir, options.precision);
-  const worker = new Worker(new URL("./model-worker.mjs", import.meta.url), {
-    workerData: {
-      modelPath: path,
-      intraOpNumThreads: options.intraOpNumThreads,
-      dimensions: MINILM_DIMENSIONS,
-    },
-  });
-  worker.unref();
   const pending = new Map<number, { resolve(v: number[][]): void; reject(e: Error): void; rows: number }>();
   let nextId = 0;
   let dead: Error | undefined;
@@ -44,19 +36,35 @@ export function startWorkerRunner(options: {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on("message", ({ id, vectors, error }: Reply) => {
-    const p = pending.get(id);
-    if (!p) return;
-    pending.delete(id);
-    if (pending.size === 0) worker.unref();
-    if (error !== undefined || !vectors) return p.reject(new Error(`MiniLM worker: ${error}`));
-    const rows: number[][] = [];
-    for (let r = 0; r < p.rows; r++)
-      rows.push(Array.from(vectors.subarray(r * MINILM_DIMENSIONS, (r + 1) * MINILM_DIMENSIONS)));
-    p.resolve(rows);
-  });
-  worker.on("error", (error) => failAll(new Error(`MiniLM worker failed: ${error.message}`)));
-  worker.on("exit", (code) => failAll(new Error(`MiniLM worker exited (code ${code})`)));
+  // Started at the first write, not with the embedder: an embedder that only ever embeds searches (a bench,
+  // a tool) never loads a second session, and a host never ends while a worker is still loading onnxruntime
+  // (an unref'd worker that had not come online kept its host alive; ended mid-load, the addon aborted).
+  let started: Worker | undefined;
+  const worker = (): Worker => {
+    if (started) return started;
+    const w = new Worker(new URL("./model-worker.mjs", import.meta.url), {
+      workerData: {
+        modelPath: path,
+        intraOpNumThreads: options.intraOpNumThreads,
+        dimensions: MINILM_DIMENSIONS,
+      },
+    });
+    w.on("message", ({ id, vectors, error }: Reply) => {
+      const p = pending.get(id);
+      if (!p) return;
+      pending.delete(id);
+      if (pending.size === 0) w.unref();
+      if (error !== undefined || !vectors) return p.reject(new Error(`MiniLM worker: ${error}`));
+      const rows: number[][] = [];
+      for (let r = 0; r < p.rows; r++)
+        rows.push(Array.from(vectors.subarray(r * MINILM_DIMENSIONS, (r + 1) * MINILM_DIMENSIONS)));
+      p.resolve(rows);
+    });
+    w.on("error", (error) => failAll(new Error(`MiniLM worker failed: ${error.message}`)));
+    w.on("exit", (code) => failAll(new Error(`MiniLM worker exited (code ${code})`)));
+    started = w;
+    return w;
+  };
 
   return {
     run: (batches) =>
@@ -64,15 +72,16 @@ export function startWorkerRunner(options: {
         if (dead) return reject(dead);
         const id = nextId++;
         pending.set(id, { resolve, reject, rows: batches.reduce((n, b) => n + b.batch, 0) });
-        worker.ref(); // an embedding in flight keeps the process alive until it answers
-        worker.postMessage(
+        const w = worker();
+        w.ref(); // an embedding in flight keeps the process alive until it answers
+        w.postMessage(
           { id, batches },
           batches.flatMap((b) => [b.inputIds.buffer as ArrayBuffer, b.attentionMask.buffer as ArrayBuffer]),
         );
       }),
     close: async () => {
       dead ??= new Error("MiniLM worker closed");
-      await worker.terminate();
+      await started?.terminate();
     },
   };
 }
