@@ -1,9 +1,12 @@
 /**
- * One HTTP exchange with mem0 over undici. `Dispatcher.request` (not fetch) is used on purpose: it skips the
- * WHATWG Request/Response/stream machinery that makes fetch ~3x slower (see bench/ and the README).
+ * One HTTP exchange with mem0 over undici. `Dispatcher.dispatch` with a handler that collects the body (not
+ * fetch, and not `Dispatcher.request`) is used on purpose: fetch's WHATWG Request/Response/stream machinery
+ * makes it ~3x slower (see bench/ and the README), and `request` still wraps every response in a Readable
+ * stream, an AsyncResource and a second header parse that a small JSON body does not need.
  * Everything that can go wrong here comes out as a Mem0Error; nothing here retries.
  */
-import { Agent, type Dispatcher } from "undici";
+import type { IncomingHttpHeaders } from "node:http";
+import { Agent, type Dispatcher, errors } from "undici";
 import { Mem0Error } from "../errors.js";
 import { type AttemptSignals, networkError, parseRetryAfter } from "./network-errors.js";
 import { errorFromResponse } from "./status-errors.js";
@@ -71,21 +74,30 @@ export function createTransport(opts: TransportOptions): Transport {
     }
     let status: number;
     let text: string;
-    let responseHeaders: Record<string, string | string[] | undefined>;
+    let responseHeaders: IncomingHttpHeaders;
     try {
-      const res = await dispatcher.request({
-        origin,
-        path,
-        method: call.method,
-        headers,
-        body,
-        headersTimeout: headersMs,
-        bodyTimeout: bodyMs,
-        signal: ctx.signal,
+      const res = await new Promise<BufferedResponse>((resolve, reject) => {
+        const handler = new BufferingHandler(resolve, reject, ctx.signal);
+        const options: Dispatcher.RequestOptions = {
+          origin,
+          path,
+          method: call.method,
+          headers,
+          body,
+          headersTimeout: headersMs,
+          bodyTimeout: bodyMs,
+          // undici's HTTP/1 client ignores it (the handler aborts); interceptors read it (a caller giving up).
+          signal: ctx.signal,
+        };
+        try {
+          dispatcher.dispatch(options, handler);
+        } catch (err) {
+          handler.onResponseError(null, err as Error);
+        }
       });
-      status = res.statusCode;
+      status = res.status;
       responseHeaders = res.headers;
-      text = await res.body.text();
+      text = res.text;
     } catch (err) {
       throw networkError(err, where, ctx, ctx.requestId);
     }
@@ -111,6 +123,91 @@ export function createTransport(opts: TransportOptions): Transport {
       if (owned) await dispatcher.close();
     },
   };
+}
+
+interface BufferedResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The body as UTF-8 (a leading byte order mark dropped, as undici's `body.text()` does). */
+  text: string;
+}
+
+/**
+ * Collects one response in memory (mem0's answers are small JSON documents) and settles once: what
+ * `Dispatcher.request` + `body.text()` do, minus the stream. The signal aborts the exchange wherever it is
+ * (queued, waiting for headers, reading the body), rejecting with the signal's reason as undici does.
+ */
+class BufferingHandler implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | null = null;
+  private status = 0;
+  private headers: IncomingHttpHeaders = {};
+  private chunks: Buffer[] = [];
+  private settled = false;
+  private readonly onAbort: (() => void) | null = null;
+
+  constructor(
+    private readonly resolve: (res: BufferedResponse) => void,
+    private readonly reject: (err: unknown) => void,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    if (signal && !signal.aborted) {
+      this.onAbort = () => this.abort();
+      signal.addEventListener("abort", this.onAbort, { once: true });
+    }
+  }
+
+  private abort(): void {
+    const reason = this.signal?.reason ?? new errors.RequestAbortedError();
+    // Not started yet (queued for a connection): settle now, and refuse the start when it comes.
+    this.controller?.abort(reason);
+    this.fail(reason);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.settled || this.signal?.aborted) {
+      controller.abort(this.signal?.reason ?? new errors.RequestAbortedError());
+      return;
+    }
+    this.controller = controller;
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+  ): void {
+    this.status = statusCode;
+    this.headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    // 1xx interim responses carry no body; a final response's chunks arrive after its onResponseStart.
+    if (this.status >= 200) this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.detach();
+    const body = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+    this.resolve({ status: this.status, headers: this.headers, text: body.toString("utf8", bom ? 3 : 0) });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | null, err: Error): void {
+    this.fail(err);
+  }
+
+  private fail(err: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.detach();
+    this.reject(err);
+  }
+
+  private detach(): void {
+    if (this.onAbort) this.signal?.removeEventListener("abort", this.onAbort);
+  }
 }
 
 function parseJson(text: string, where: string, status: number, requestId: string): unknown {
