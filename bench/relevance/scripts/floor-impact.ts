@@ -6,7 +6,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { contentStems, createConceptLexicon } from "@automatos/mem0-embedded/embedder";
+import { createConceptLexicon } from "@automatos/mem0-embedded/embedder";
+import { contentStems, stemsMatch } from "@automatos/text";
 import { createBm25Retriever } from "../src/baselines/bm25-retriever.js";
 import { loadDataset } from "../src/dataset/load-dataset.js";
 import { evaluateRetrieval } from "../src/evaluate.js";
@@ -16,15 +17,6 @@ import { createMem0Retriever, type ScoredTurn } from "../src/mem0/mem0-retriever
 const FILE = fileURLToPath(new URL("../results/floor-impact.json", import.meta.url));
 const FLOOR = { minScore: 0.1, strongScore: 0.3, relativeToBest: 0.5 };
 const MAX_MEMORIES = 8;
-// Chat filler the router's floor also ignores in queries.
-const FILLER = new Set(["tell", "know", "rememb", "recal", "think", "sai", "want", "need", "pleas"]);
-
-const stemsMatch = (a: string, b: string) => {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short);
-};
-
 const lexicon = createConceptLexicon();
 const concepts = (stems: string[]) => new Set(stems.flatMap((s) => lexicon.conceptsOf(s)));
 
@@ -36,7 +28,8 @@ function applyFloor(
 ) {
   const best = Math.max(0, ...hits.map((h) => h.score));
   const cut = Math.max(FLOOR.minScore, best * (opts.relative ?? FLOOR.relativeToBest));
-  const q = contentStems(question).filter((s) => !FILLER.has(s));
+  // Chat filler ("tell", "remember", ...) is among @automatos/text's stop words, as for the router's floor.
+  const q = contentStems(question);
   const qConcepts = concepts(q);
   const evidence = (text: string) => {
     const m = contentStems(text);

@@ -20,7 +20,7 @@ export interface LlmOptions {
   timeoutMs?: number;
 }
 
-export const LOCAL_EMBEDDER_NAMES = ["minilm", "minilm-fp32", "lexical-v2"] as const;
+export const LOCAL_EMBEDDER_NAMES = ["minilm", "minilm-fp32", "lexical-v3"] as const;
 export type LocalEmbedderName = (typeof LOCAL_EMBEDDER_NAMES)[number];
 
 export type ProcessModel = "child-process" | "in-process";
@@ -36,14 +36,14 @@ export interface EmbeddedMem0Options {
   /**
    * The offline embedder used when no `embedder` endpoint is given: "minilm" (default, all-MiniLM-L6-v2 on
    * onnxruntime, 384 dims, int8 linear layers), "minilm-fp32" (the same model in fp32: about 4x the CPU per
-   * embedding, for measurement and for data dirs embedded with it) or "lexical-v2" (the earlier hand-written
+   * embedding, for measurement and for data dirs embedded with it) or "lexical-v3" (the earlier hand-written
    * hashing embedder, kept for measurement).
    */
   localEmbedder?: LocalEmbedderName;
-  /** Dimensions of the "lexical-v2" embedder (default 1024); MiniLM is always 384. */
+  /** Dimensions of the "lexical-v3" embedder (default 1024); MiniLM is always 384. */
   localDimensions?: number;
   /**
-   * false leaves the concept lexicon out of the "lexical-v2" embedder (default true). For measuring what the
+   * false leaves the concept lexicon out of the "lexical-v3" embedder (default true). For measuring what the
    * lexicon contributes (bench/relevance); the embedder id says so, so such a data dir is not mixed up.
    */
   localLexicon?: boolean;

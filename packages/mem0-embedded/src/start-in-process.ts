@@ -35,7 +35,7 @@ export interface EmbeddedMem0 {
  */
 export async function chooseEmbedder(options: EmbeddedMem0Options): Promise<EngineEmbedder> {
   if (options.embedder) return createOpenAiCompatibleEmbedder(options.embedder);
-  if (options.localEmbedder === "lexical-v2")
+  if (options.localEmbedder === "lexical-v3")
     return createLocalEmbedder({
       dimensions: options.localDimensions ?? DEFAULT_LOCAL_DIMENSIONS,
       lexicon: options.localLexicon ?? true,
@@ -68,7 +68,7 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
     // The model loads on onnxruntime's threads while PGlite starts on this one.
     const loading = chooseEmbedder(options);
     loading.catch(() => undefined); // awaited below; a refusal first must not leave it unhandled
-    if (!options.embedder && options.localEmbedder !== "lexical-v2")
+    if (!options.embedder && options.localEmbedder !== "lexical-v3")
       checkEmbedderIdentity(layout, {
         name: minilmEmbedderId(minilmPrecisionOf(options)),
         dimensions: MINILM_DIMENSIONS,

@@ -82,7 +82,7 @@ describe("lifecycle", () => {
     } finally {
       await running.close();
     }
-    await expect(startEmbeddedMem0({ dataDir, localEmbedder: "lexical-v2" })).rejects.toThrow(
+    await expect(startEmbeddedMem0({ dataDir, localEmbedder: "lexical-v3" })).rejects.toThrow(
       /holds vectors from embedder/,
     );
   });

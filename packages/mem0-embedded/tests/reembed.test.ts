@@ -37,9 +37,9 @@ const FACTS = [
 ];
 const readEmbedderJson = () => JSON.parse(readFileSync(join(dataDir, "embedder.json"), "utf8"));
 
-describe("re-embedding a lexical-v2 data directory in place", () => {
+describe("re-embedding a lexical-v3 data directory in place", () => {
   it("refuses it at start, re-embeds after an interrupted run, then serves every memory", async () => {
-    const old = await startEmbeddedMem0({ dataDir, processModel: "in-process", localEmbedder: "lexical-v2" });
+    const old = await startEmbeddedMem0({ dataDir, processModel: "in-process", localEmbedder: "lexical-v3" });
     const ids: string[] = [];
     for (const [i, fact] of FACTS.entries()) {
       const r = await call(old, "POST", "/memories", {

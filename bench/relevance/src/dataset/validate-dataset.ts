@@ -1,4 +1,4 @@
-import { contentStems } from "@automatos/mem0-embedded/embedder";
+import { contentStems } from "@automatos/text";
 import { type Dataset, QUESTION_CATEGORIES } from "./types.js";
 
 const ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;

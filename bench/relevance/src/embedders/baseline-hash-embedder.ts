@@ -4,8 +4,8 @@ import {
   asEmbedder,
   type LocalEmbedder as Embedder,
   normalise,
-  words,
 } from "@automatos/mem0-embedded/embedder";
+import { words } from "@automatos/text";
 
 /**
  * The reference point of the experiments (docs/targets.md "mem0's engine with an offline hashing embedder"):

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { stem } from "@automatos/mem0-embedded/embedder";
+import { stem } from "@automatos/text";
 import { describe, expect, it } from "vitest";
 import { createBaselineHashEmbedder } from "./baseline-hash-embedder.js";
 import { createWordnetLexicon } from "./wordnet-lexicon.js";

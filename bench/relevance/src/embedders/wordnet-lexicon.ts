@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { type ConceptLexicon, stem } from "@automatos/mem0-embedded/embedder";
+import type { ConceptLexicon } from "@automatos/mem0-embedded/embedder";
+import { stem } from "@automatos/text";
 
 /**
  * A concept lexicon derived from WordNet 3.x (Princeton; WordNet licence): each single-word lemma maps to the

@@ -1,4 +1,4 @@
-import { stem } from "./text-tokens.js";
+import { stem } from "@automatos/text";
 
 /**
  * A small hand-written LEXICON of everyday concept families (not semantics, not a model): words of one family

@@ -25,5 +25,4 @@ export {
   type MiniLmEmbedderOptions,
   type MiniLmPrecision,
 } from "./minilm-embedder.js";
-export { contentStems, STOP_WORDS, stem, words } from "./text-tokens.js";
 export { loadWordIdf, type WordIdf } from "./word-idf.js";

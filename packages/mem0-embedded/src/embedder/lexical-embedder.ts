@@ -1,7 +1,7 @@
+import { STOP_WORDS, stem, words } from "@automatos/text";
 import type { ConceptLexicon } from "./concept-lexicon.js";
 import { asEmbedder, type LocalEmbedder } from "./embedder-shape.js";
 import { addHashed, addTo, normalise } from "./feature-hashing.js";
-import { STOP_WORDS, stem, words } from "./text-tokens.js";
 import { loadWordIdf } from "./word-idf.js";
 
 /**

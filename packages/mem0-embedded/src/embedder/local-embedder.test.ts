@@ -1,18 +1,18 @@
+import { contentStems, words } from "@automatos/text";
 import { describe, expect, it } from "vitest";
 import { createConceptLexicon } from "./concept-lexicon.js";
 import { BASE_CONFIG, createLexicalEmbedder } from "./lexical-embedder.js";
 import { createLocalEmbedder, DEFAULT_LOCAL_DIMENSIONS, LOCAL_EMBEDDER_ID } from "./local-embedder.js";
-import { contentStems, words } from "./text-tokens.js";
 import { loadWordIdf } from "./word-idf.js";
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
 const e = createLocalEmbedder();
 const noLexicon = createLocalEmbedder({ lexicon: false });
 
-describe("createLocalEmbedder (local-lexical-v2)", () => {
+describe("createLocalEmbedder (local-lexical-v3)", () => {
   it("is deterministic, unit-length, 1024 dims by default, under a versioned id", async () => {
     expect(e.id).toBe(LOCAL_EMBEDDER_ID);
-    expect(LOCAL_EMBEDDER_ID).toBe("local-lexical-v2");
+    expect(LOCAL_EMBEDDER_ID).toBe("local-lexical-v3");
     expect(e.dimensions).toBe(DEFAULT_LOCAL_DIMENSIONS);
     const a = e.embed("My sister Priya lives in Glasgow.");
     expect(a).toHaveLength(1024);
@@ -52,7 +52,7 @@ describe("createLocalEmbedder (local-lexical-v2)", () => {
     expect(cos(noLexicon.embed(q), noLexicon.embed(evidence))).toBeLessThan(0.05);
     expect(cos(e.embed(q), e.embed(evidence))).toBeGreaterThan(0.1);
     expect(cos(e.embed("what do I do for a living"), e.embed("I'm a nurse"))).toBeLessThan(0.05);
-    expect(noLexicon.id).toBe("local-lexical-v2-no-lexicon");
+    expect(noLexicon.id).toBe("local-lexical-v3-no-lexicon");
   });
 
   it("keeps the stop words of a stop-word-only text instead of collapsing them onto one vector", () => {

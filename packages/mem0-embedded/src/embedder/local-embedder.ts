@@ -18,9 +18,10 @@ import { createLexicalEmbedder, type LexicalEmbedderConfig } from "./lexical-emb
 
 /**
  * Bump whenever the algorithm or a table (stop words, IDF list, lexicon) changes: the data directory records
- * this id and refuses vectors made by another version (embedder.json). v1 was "local-hash-v1" (512 dims).
+ * this id and refuses vectors made by another version (embedder.json). v1 was "local-hash-v1" (512 dims); v2
+ * had a stop-word list of its own, v3 uses @automatos/text's, the one recall's floor uses.
  */
-export const LOCAL_EMBEDDER_ID = "local-lexical-v2";
+export const LOCAL_EMBEDDER_ID = "local-lexical-v3";
 export const DEFAULT_LOCAL_DIMENSIONS = 1024;
 
 export const LOCAL_EMBEDDER_CONFIG: Omit<LexicalEmbedderConfig, "lexicon"> = {

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { stem } from "./text-tokens.js";
+import { stem } from "@automatos/text";
 
 /**
  * Inverse document frequency from a fixed reference list shipped as an npm package: SUBTLEX-US word counts

@@ -1,6 +1,6 @@
+import { words } from "@automatos/text";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DEDUP, jaccard, relation, removeNearDuplicates } from "./dedup.js";
-import { words } from "./words.js";
 
 const m = (id: string, text: string, at: string | null = null) => ({
   id,

@@ -10,7 +10,7 @@
  *   "I live in Paris" / "I live in New York"). This is the contradiction we can detect without an LLM.
  * In both cases the newest memory (updatedAt, else createdAt) is kept, in the position of the better-ranked one.
  */
-import { words } from "./words.js";
+import { words } from "@automatos/text";
 
 export interface DedupRules {
   duplicateJaccard: number;

@@ -1,7 +1,7 @@
+import { contentStems } from "@automatos/text";
 import { describe, expect, it } from "vitest";
 import { isQueryEcho } from "./echo.js";
 import { applyRelevanceFloor, DEFAULT_FLOOR } from "./floor.js";
-import { contentStems } from "./overlap.js";
 
 const echo = (query: string, memory: string) => isQueryEcho(contentStems(query), memory);
 

@@ -7,11 +7,11 @@
  * that states the answer ("Priya moved to Glasgow"), which was then dropped.
  *
  * Rule: a memory is an echo when it is a question (ends with "?") and every content word of it (stemmed,
- * stop words and chat filler removed, as in overlap.ts) also occurs in the query. A question that carries
+ * stop words and chat filler removed: @automatos/text) also occurs in the query. A question that carries
  * anything more ("should I visit Priya in Glasgow?") keeps its extra words and stays a candidate; a
  * statement is never an echo, however close to the query ("I like coffee" answers "do I like coffee?").
  */
-import { contentStems, stemsMatch } from "./overlap.js";
+import { contentStems, stemsMatch } from "@automatos/text";
 
 function isQuestion(text: string): boolean {
   return /\?[\s"'’”)]*$/u.test(text);

@@ -1,6 +1,6 @@
+import { contentStems, sharesStem } from "@automatos/text";
 import { describe, expect, it } from "vitest";
 import { applyRelevanceFloor, DEFAULT_FLOOR, type FloorRules } from "./floor.js";
-import { contentStems, sharesContent } from "./overlap.js";
 
 type Item = { id: string; score: number; text: string };
 // The lexical-evidence rule is off by default (a sentence model's scores carry the evidence, and the embedded
@@ -128,7 +128,7 @@ describe("lexical overlap", () => {
   ];
   for (const c of cases) {
     it(`${JSON.stringify(c.query)} ~ ${JSON.stringify(c.memory)} -> ${c.expected}`, () => {
-      expect(sharesContent(contentStems(c.query), c.memory)).toBe(c.expected);
+      expect(sharesStem(contentStems(c.query), contentStems(c.memory))).toBe(c.expected);
     });
   }
 });

@@ -6,7 +6,10 @@
  * - `minScore`: its fused score reaches the absolute floor (below it, noise whatever else matched);
  * - `relativeToBest`: it scores at least that fraction of the best hit (drops the long tail once something
  *   clearly matches);
- * - either its score reaches `strongScore`, or it shares a content word with the query (overlap.ts).
+ * - either its score reaches `strongScore`, or it shares a content word with the query (stop words removed,
+ *   Porter stems matching when one is a prefix of the other: "allergies"/"allergic"; @automatos/text).
+ *   A score alone cannot tell "weakly similar" from "related" at the low end: an unrelated question ("weather
+ *   on Mars?") can score about as high as a real but weak match ("allergies?" vs "allergic to peanuts").
  * That last rule stops "saying randomly" with weak embedders (low scores need lexical evidence); it is off by
  * default because the embedded engine's threshold does that job with a sentence model.
  *
@@ -14,8 +17,9 @@
  * asking the same thing again is not evidence of the answer, and as the best hit it would raise the relative
  * cut above the memory that states the fact.
  */
+
+import { contentStems, sharesStem } from "@automatos/text";
 import { isQueryEcho } from "./echo.js";
-import { contentStems, sharesContent } from "./overlap.js";
 
 export interface FloorRules {
   /** Absolute floor on mem0's fused score (0..1). */
@@ -62,7 +66,7 @@ export function applyRelevanceFloor<T extends { score: number; text: string }>(
     const passes =
       Number.isFinite(item.score) &&
       item.score >= cut &&
-      (item.score >= rules.strongScore || sharesContent(queryStems, item.text));
+      (item.score >= rules.strongScore || sharesStem(queryStems, contentStems(item.text)));
     (passes ? kept : dropped).push(item);
   }
   return { kept, dropped };

@@ -4,7 +4,7 @@
  * The legacy system searched on every turn, so "ok" or "thanks" pulled in the ten newest memories and the model
  * "said things randomly". The rule is data (GATE_RULES) so it can be read, reviewed and tested as a table.
  */
-import { words } from "./words.js";
+import { words } from "@automatos/text";
 
 export type GateSkipReason = "empty" | "no-content" | "too-short" | "acknowledgement" | "greeting";
 

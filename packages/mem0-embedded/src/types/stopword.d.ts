@@ -1,4 +1,0 @@
-// stopword 3.x ships no type declarations; only the English list is used here.
-declare module "stopword" {
-  export const eng: string[];
-}

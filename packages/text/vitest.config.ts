@@ -1,0 +1,3 @@
+import { defineWorkspaceProject } from "../../tooling/vitest/base.ts";
+
+export default defineWorkspaceProject("text");
