@@ -1,3 +1,4 @@
+import { stemmer } from "stemmer";
 import { describe, expect, it } from "vitest";
 import { contentStems, sharesStem, stem, stemsMatch } from "./stems.js";
 import { STOP_WORDS } from "./stop-words.js";
@@ -21,6 +22,19 @@ describe("contentStems", () => {
   });
 });
 
+describe("stem", () => {
+  it("gives Porter's stem for every word, also after the memo has filled and started afresh", () => {
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    // More distinct words than the memo holds, each asked twice: a stale or mixed-up entry would show.
+    const many = Array.from({ length: 20_000 }, (_, i) => {
+      let w = "";
+      for (let n = i + 1; n > 0; n = Math.floor(n / 26)) w += letters[n % 26];
+      return `${w}ings`;
+    });
+    for (const w of [...many, ...many]) expect(stem(w)).toBe(stemmer(w));
+  });
+});
+
 describe("stemsMatch", () => {
   it("matches equal stems and a prefix of at least four letters", () => {
     expect(stemsMatch(stem("allergies"), stem("allergic"))).toBe(true);
@@ -29,6 +43,17 @@ describe("stemsMatch", () => {
 
   it("does not match a short stem by prefix", () => {
     expect(stemsMatch("car", "care")).toBe(false);
+    expect(stemsMatch("care", "car")).toBe(false);
+  });
+
+  it("does not depend on the order of its arguments", () => {
+    for (const [a, b] of [
+      ["allerg", "allergi"],
+      ["walk", "walker"],
+      ["run", "runner"],
+      ["tea", "coffe"],
+    ] as const)
+      expect(stemsMatch(a, b)).toBe(stemsMatch(b, a));
   });
 
   it("sharesStem is true when any pair matches", () => {

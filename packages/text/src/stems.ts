@@ -2,9 +2,18 @@ import { stemmer } from "stemmer";
 import { STOP_WORDS } from "./stop-words.js";
 import { words } from "./words.js";
 
+/** Words are few and come back all the time; the memo starts afresh when full (no bookkeeping per call). */
+const STEM_MEMO_ENTRIES = 16_384;
+const stemMemo = new Map<string, string>();
+
 /** Porter stem (the `stemmer` package, Porter 1980): "allergies" -> "allergi", "working" -> "work". */
 export function stem(word: string): string {
-  return stemmer(word);
+  const known = stemMemo.get(word);
+  if (known !== undefined) return known;
+  const stemmed = stemmer(word);
+  if (stemMemo.size >= STEM_MEMO_ENTRIES) stemMemo.clear();
+  stemMemo.set(word, stemmed);
+  return stemmed;
 }
 
 /** The stems of a text's content words, stop words removed, in order and with repeats (term frequency). */
@@ -24,8 +33,10 @@ export const MIN_PREFIX_STEM = 4;
  */
 export function stemsMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= MIN_PREFIX_STEM && long.startsWith(short);
+  // No [short, long] pair: this runs for every query stem against every memory stem of every candidate.
+  return a.length <= b.length
+    ? a.length >= MIN_PREFIX_STEM && b.startsWith(a)
+    : b.length >= MIN_PREFIX_STEM && a.startsWith(b);
 }
 
 /** True when some of the stems matches some of the others (stemsMatch). */

@@ -55,18 +55,23 @@ export function buildContextBlock<T extends FencedMemory>(
   const count = opts.count ?? countTokens;
   // The fence and the preamble, charged once and only if a memory is taken.
   const overhead = fenceCost(count, opts.nonce);
-  // A memory's line is counted at the index it takes if kept (items are taken in order), with its line break.
+  // A memory's line is rendered and counted at the index it takes if kept (items are taken in order), with
+  // its line break. lines[k] ends as the line of the k-th kept memory: an item tried at index k and dropped
+  // is overwritten by the next one tried there, and once one is kept the next is tried at k + 1.
+  const lines: string[] = [];
   const selection = selectWithinBudget(
     memories,
-    (m, kept) => count(`${renderMemoryLine(kept + 1, m)}\n`),
+    (m, kept) => {
+      const line = renderMemoryLine(kept + 1, m);
+      lines[kept] = line;
+      return count(`${line}\n`);
+    },
     opts.tokenBudget,
     overhead,
   );
+  lines.length = selection.kept.length;
   return {
-    context: renderContextBlock(
-      selection.kept.map((m, i) => renderMemoryLine(i + 1, m)),
-      opts.nonce,
-    ),
+    context: renderContextBlock(lines, opts.nonce),
     used: selection.kept,
     overBudget: selection.dropped,
     tokens: selection.tokens,

@@ -5,6 +5,7 @@ import {
   createNonce,
   fenceClose,
   fenceOpen,
+  NONCE_DIGITS,
   quoteMemoryText,
   renderContextBlock,
   renderMemoryLine,
@@ -92,6 +93,14 @@ describe("renderContextBlock (R6)", () => {
   it("uses a fresh nonce per call", () => {
     const seen = new Set(Array.from({ length: 100 }, createNonce));
     expect(seen.size).toBe(100);
+  });
+
+  it("draws every digit of the nonce at random (none comes from the UUID's fixed version or variant bits)", () => {
+    const nonces = Array.from({ length: 2_000 }, createNonce);
+    for (let i = 0; i < NONCE_DIGITS; i++) {
+      const digits = new Set(nonces.map((n) => n[i]));
+      expect(digits.size, `digit ${i}`).toBe(10);
+    }
   });
 
   it("scope labels that are not ours fall back to 'unknown'", () => {

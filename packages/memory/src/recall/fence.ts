@@ -40,16 +40,20 @@ export function quoteMemoryText(text: string): string {
 }
 
 export const NONCE_DIGITS = 24;
-const NONCE_RANGE = 10n ** BigInt(NONCE_DIGITS);
+const GROUP = 1e8;
 
 /**
- * 24 random decimal digits: a random UUID's 122 random bits reduced modulo 10^24 (bias 10^24 / 2^122:
- * negligible). randomUUID draws from Node's CSPRNG through a pooled buffer, ~0.2 us a call here, where
- * randomBytes makes a call into OpenSSL every time (~5 us).
+ * 24 random decimal digits: three 32-bit random groups of a random UUID (its version and variant bits left
+ * out), each reduced modulo 10^8 to 8 digits: ~79.7 bits, the bias of the reduction (2^32 is not a multiple
+ * of 10^8) about 2% on a digit group's lower values, which an attacker cannot use to guess a fence. randomUUID
+ * draws from Node's CSPRNG through a pooled buffer (~0.2 us a call here, where randomBytes makes a call into
+ * OpenSSL every time, ~5 us); three parseInt calls cost less than a BigInt reduction (~5 us in a profile).
  */
 export function createNonce(): string {
-  const n = BigInt(`0x${randomUUID().replaceAll("-", "")}`) % NONCE_RANGE;
-  return n.toString().padStart(NONCE_DIGITS, "0");
+  // xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: "4" and the top bits of "y" are fixed; the rest is random.
+  const u = randomUUID();
+  const group = (hex: string) => (Number.parseInt(hex, 16) % GROUP).toString().padStart(8, "0");
+  return group(u.slice(0, 8)) + group(u.slice(9, 13) + u.slice(24, 28)) + group(u.slice(28, 36));
 }
 
 function day(m: FencedMemory): string {
