@@ -57,6 +57,27 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
     });
   });
 
+  it("embeds a search in its own worker: the calling thread's vector, answered ahead of a batch of writes", async () => {
+    const inWorker = await createMiniLmEmbedder();
+    const onThisThread = await createMiniLmEmbedder({ searchWorker: false, writeWorker: false });
+    const queries = ["What do I do for a living?", "Where does my sister live now?", "dog's name"];
+    for (const q of queries) {
+      const [a, b] = await Promise.all([inWorker.embedForSearch(q), onThisThread.embedForSearch(q)]);
+      expect(dot(a, b)).toBeGreaterThan(0.9999);
+    }
+    // 128 long documents keep the write worker busy for a while; the search does not queue behind them.
+    const order: string[] = [];
+    const writes = inWorker
+      .embedDocuments(
+        Array.from({ length: 128 }, (_, i) => `note ${i}: ${"a long remembered detail ".repeat(30)}`),
+      )
+      .then(() => order.push("writes"));
+    const search = inWorker.embedForSearch(queries[0]!).then(() => order.push("search"));
+    await Promise.all([writes, search]);
+    expect(order).toEqual(["search", "writes"]);
+    await Promise.all([inWorker.close(), onThisThread.close()]);
+  });
+
   it("places a paraphrase nearer than an unrelated sentence", async () => {
     const e = await createMiniLmEmbedder();
     const [job, question, weather] = await e.embedDocuments([
@@ -77,6 +98,7 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
     const e = await createMiniLmEmbedder();
     await e.close();
     await expect(e.embedQuery("x")).rejects.toThrow(/closed/);
+    await expect(e.embedForSearch("x")).rejects.toThrow(/closed/);
     await expect(createMiniLmEmbedder({ maxBatch: 0 })).rejects.toThrow(/maxBatch/);
   });
 });

@@ -7,8 +7,10 @@
  * mem0 calls embedQuery once per added memory; calls made together are collected (up to 32) into one message
  * to a worker thread with its own session (minilm/worker-runner.ts), which runs them as one padded batch in
  * fp32 or one text at a time in int8 (minilm/tokenize.ts, tokenRuns): onnxruntime's run is synchronous, and on
- * the engine's main thread it would stall PGlite. embedForSearch runs at once on the main thread's session
- * (under 1 ms in int8), so a search never waits behind writes.
+ * the engine's main thread it would stall PGlite. embedForSearch goes to a second worker of its own, so a
+ * search never waits behind writes and never holds the main thread either: under load, a query's model run
+ * was ~2 ms of the main thread (wall, with the cores contended), a quarter of what a search cost it there, and
+ * that thread also runs every SQL statement (README, "Search embedding in its own worker").
  */
 import {
   DEFAULT_MINILM_PRECISION,
@@ -45,6 +47,12 @@ export interface MiniLmEmbedderOptions extends SessionOptions {
    * the calling thread: for one-shot tools that embed nothing but writes.
    */
   writeWorker?: boolean;
+  /**
+   * Embed searches (embedForSearch) in a worker thread of their own (default true), started and warmed when
+   * the embedder is created so the first search does not pay for loading onnxruntime. False runs them on the
+   * calling thread's session: for tools that run one search at a time and want no extra thread.
+   */
+  searchWorker?: boolean;
 }
 
 export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}): Promise<MiniLmEmbedder> {
@@ -55,11 +63,14 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
     throw new Error(`maxBatch must be an integer in 1..256, got ${maxBatch}`);
   const precision = options.precision ?? DEFAULT_MINILM_PRECISION;
   const id = minilmEmbedderId(precision);
-  const session = await sharedSession({ ...options, precision });
-  const worker =
-    options.writeWorker === false
-      ? undefined
-      : startWorkerRunner({ intraOpNumThreads: threadsOf(options), cacheDir: options.cacheDir, precision });
+  const runnerOptions = { intraOpNumThreads: threadsOf(options), cacheDir: options.cacheDir, precision };
+  // The calling thread's session is loaded only when something runs here; with both workers nothing does.
+  const session =
+    options.writeWorker === false || options.searchWorker === false
+      ? await sharedSession({ ...options, precision })
+      : undefined;
+  const worker = options.writeWorker === false ? undefined : startWorkerRunner(runnerOptions);
+  const searchWorker = options.searchWorker === false ? undefined : startWorkerRunner(runnerOptions);
   let closed = false;
 
   const tokens = (texts: string[]): TokenBatch[] => {
@@ -70,6 +81,7 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
   };
 
   const runHere = async (texts: string[]): Promise<number[][]> => {
+    if (!session) throw new Error(`embedder ${id} has no session on this thread`);
     const rows: number[][] = [];
     for (const b of tokens(texts)) {
       const out = await session.run({
@@ -89,6 +101,17 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
     return worker.run(tokens(texts));
   };
   const batched = createMicroBatcher(runWrites, maxBatch);
+  const runSearch = async (text: string): Promise<number[]> =>
+    (searchWorker ? await searchWorker.run(tokens([text])) : await runHere([text]))[0] as number[];
+  if (searchWorker) {
+    // Loads the worker's session now, and fails the start, not the first search, if it cannot load.
+    try {
+      await runSearch("warm-up");
+    } catch (error) {
+      await Promise.all([searchWorker.close(), worker?.close()]);
+      throw error;
+    }
+  }
 
   return {
     id,
@@ -100,10 +123,10 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
         rows.push(...(await runWrites(texts.slice(i, i + maxBatch))));
       return rows;
     },
-    embedForSearch: async (text) => (await runHere([text]))[0] as number[],
+    embedForSearch: runSearch,
     close: async () => {
       closed = true;
-      await worker?.close();
+      await Promise.all([worker?.close(), searchWorker?.close()]);
     },
   };
 }
