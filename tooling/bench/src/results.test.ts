@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readResults, writeResult } from "./results.js";
@@ -15,6 +15,13 @@ describe("results file", () => {
     expect(Object.keys(parsed)).toEqual(["P1", "P4"]);
     expect(parsed.P4).toMatchObject({ value: 3.1, unit: "x", bar: ">= 2x", pass: true, details: { a: 1 } });
     expect(typeof parsed.P4.details.measuredAt).toBe("string");
+    // Every figure carries the machine's load when it was written, as the OS reports it.
+    expect(parsed.P4.details.loadAtWrite).toEqual({
+      cores: cpus().length,
+      loadAverage1m: expect.any(Number),
+      loadAverage5m: expect.any(Number),
+    });
+    expect(parsed.P4.details.loadAtWrite.loadAverage1m).toBeGreaterThanOrEqual(0);
     const table = renderTable(parsed);
     expect(table).toContain("P4");
     expect(table).toContain("3.10 x");

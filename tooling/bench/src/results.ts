@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,14 +27,32 @@ export function readResults(file = RESULTS_FILE): ResultsFile {
 }
 
 /**
- * Merges one result into the results file. Benchmarks run one at a time (turbo --concurrency=1), so a
- * read-modify-write is safe; the write goes through a rename so a crash never leaves half a file.
+ * The machine when a figure is written: its cores and 1- and 5-minute load averages (which include the
+ * benchmark's own load). Every figure carries it, so a result from a busy machine shows as one even when its
+ * benchmark records nothing about the machine itself.
+ */
+export function loadAtWrite(): { cores: number; loadAverage1m: number; loadAverage5m: number } {
+  const [one, five] = loadavg();
+  return {
+    cores: cpus().length,
+    loadAverage1m: Math.round((one ?? 0) * 100) / 100,
+    loadAverage5m: Math.round((five ?? 0) * 100) / 100,
+  };
+}
+
+/**
+ * Merges one result into the results file, stamped with when it was written and the machine's load then.
+ * Benchmarks run one at a time (turbo --concurrency=1), so a read-modify-write is safe; the write goes
+ * through a rename so a crash never leaves half a file.
  */
 export function writeResult(id: string, result: BenchResult, file = RESULTS_FILE): void {
   if (!/^[A-Z][0-9]+[a-z0-9-]*$/.test(id))
     throw new Error(`benchmark id "${id}" must look like P1, P5 or P4-detail`);
   const all = readResults(file);
-  all[id] = { ...result, details: { ...result.details, measuredAt: new Date().toISOString() } };
+  all[id] = {
+    ...result,
+    details: { ...result.details, measuredAt: new Date().toISOString(), loadAtWrite: loadAtWrite() },
+  };
   writeResults(all, file);
 }
 
