@@ -1,5 +1,5 @@
 import { mkdtempSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SignJWT } from "jose";
 import { type ChildService, forkService } from "./child.js";
@@ -42,17 +42,4 @@ export function startGatewayProcess(
     JSON.stringify(env),
     join(dataDir, "gateway.log"),
   ]);
-}
-
-/**
- * The conditions a figure was measured under. The machine is shared: a load average far above the core count
- * means every process got a fraction of a core, and latencies scale with it. Recorded with every result.
- */
-export function machineConditions(): { cores: number; loadAverage1m: number; loadAverage5m: number } {
-  const [one, five] = loadavg();
-  return {
-    cores: cpus().length,
-    loadAverage1m: Math.round((one ?? 0) * 10) / 10,
-    loadAverage5m: Math.round((five ?? 0) * 10) / 10,
-  };
 }

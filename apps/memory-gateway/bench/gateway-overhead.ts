@@ -16,17 +16,18 @@
  * are kept as reported figures. Every path runs against the same zero-latency stub; the gateway path is
  * production code end to end (service token + JWT check, router, zod in and out, superjson, metrics, logs).
  */
-import { measureSideBySide, measureThroughput, round, type Summary, writeResult } from "@automatos/bench";
+import {
+  machineConditions,
+  measureSideBySide,
+  measureThroughput,
+  round,
+  type Summary,
+  writeResult,
+} from "@automatos/bench";
 import { createMem0Client } from "@automatos/mem0-client";
 import { createMemoryClient } from "@automatos/memory/client";
 import { Agent } from "undici";
-import {
-  BENCH_SERVICE_SECRET,
-  benchDataDir,
-  benchUserToken,
-  machineConditions,
-  startGatewayProcess,
-} from "./bench-setup.js";
+import { BENCH_SERVICE_SECRET, benchDataDir, benchUserToken, startGatewayProcess } from "./bench-setup.js";
 import { forkService } from "./child.js";
 import { childCpuUsage, cpuMicros } from "./cpu-usage.js";
 import { cpuDuring } from "./proc-cpu.js";

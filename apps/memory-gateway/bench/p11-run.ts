@@ -7,15 +7,9 @@
  */
 import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { round, summarize } from "@automatos/bench";
+import { machineConditions, round, summarize } from "@automatos/bench";
 import { createMemoryClient, type MemoryClient } from "@automatos/memory/client";
-import {
-  BENCH_SERVICE_SECRET,
-  benchDataDir,
-  benchUserToken,
-  machineConditions,
-  startGatewayProcess,
-} from "./bench-setup.js";
+import { BENCH_SERVICE_SECRET, benchDataDir, benchUserToken, startGatewayProcess } from "./bench-setup.js";
 import { sleep } from "./capacity-calls.js";
 import { type CpuSnapshot, cpuPer, cpuRate, cpuSnapshot } from "./capacity-cpu.js";
 import { checkDelivery } from "./capacity-delivery.js";

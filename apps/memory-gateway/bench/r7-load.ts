@@ -15,15 +15,9 @@
  * bar is P11's 50-user bar (bench/p11-bars.ts), over the turns that are not trivial.
  */
 import { performance } from "node:perf_hooks";
-import { round, summarize, writeResult } from "@automatos/bench";
+import { machineConditions, round, summarize, writeResult } from "@automatos/bench";
 import { createMemoryClient } from "@automatos/memory/client";
-import {
-  BENCH_SERVICE_SECRET,
-  benchDataDir,
-  benchUserToken,
-  machineConditions,
-  startGatewayProcess,
-} from "./bench-setup.js";
+import { BENCH_SERVICE_SECRET, benchDataDir, benchUserToken, startGatewayProcess } from "./bench-setup.js";
 import { checkDelivery } from "./capacity-delivery.js";
 import { parseLoadFlags } from "./capacity-flags.js";
 import { readHealth, waitForOutboxDrain } from "./capacity-health.js";

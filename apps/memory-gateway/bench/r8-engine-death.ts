@@ -4,8 +4,7 @@
  * through the gateway that reaches mem0 again (memory.list), the worse of the two runs; the details carry
  * lost, duplicated, the time from the signal to the restart and to traffic, readiness, and the restarts.
  */
-import { round, writeResult } from "@automatos/bench";
-import { machineConditions } from "./bench-setup.js";
+import { machineConditions, round, writeResult } from "@automatos/bench";
 import { type EngineDeathResult, runEngineDeath } from "./r8-scenario.js";
 
 const USERS = 40;

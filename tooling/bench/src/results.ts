@@ -27,16 +27,16 @@ export function readResults(file = RESULTS_FILE): ResultsFile {
 }
 
 /**
- * The machine when a figure is written: its cores and 1- and 5-minute load averages (which include the
- * benchmark's own load). Every figure carries it, so a result from a busy machine shows as one even when its
- * benchmark records nothing about the machine itself.
+ * The machine now: its cores and 1- and 5-minute load averages (one decimal). `writeResult` stamps every figure
+ * with it (`loadAtWrite`, the benchmark's own load included), so a result from a busy machine shows as one even
+ * when its benchmark records nothing about the machine; benchmarks also read it before and after a load.
  */
-export function loadAtWrite(): { cores: number; loadAverage1m: number; loadAverage5m: number } {
+export function machineConditions(): { cores: number; loadAverage1m: number; loadAverage5m: number } {
   const [one, five] = loadavg();
   return {
     cores: cpus().length,
-    loadAverage1m: Math.round((one ?? 0) * 100) / 100,
-    loadAverage5m: Math.round((five ?? 0) * 100) / 100,
+    loadAverage1m: Math.round((one ?? 0) * 10) / 10,
+    loadAverage5m: Math.round((five ?? 0) * 10) / 10,
   };
 }
 
@@ -51,7 +51,7 @@ export function writeResult(id: string, result: BenchResult, file = RESULTS_FILE
   const all = readResults(file);
   all[id] = {
     ...result,
-    details: { ...result.details, measuredAt: new Date().toISOString(), loadAtWrite: loadAtWrite() },
+    details: { ...result.details, measuredAt: new Date().toISOString(), loadAtWrite: machineConditions() },
   };
   writeResults(all, file);
 }
