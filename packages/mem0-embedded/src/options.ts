@@ -51,7 +51,15 @@ export interface EmbeddedMem0Options {
   processModel?: ProcessModel;
   /** Request bodies above this are refused with 413 (default 2 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Memory for the vectors of lately searched scopes, MB (default 256: ~170k vectors of 384 dims). Scoped dense
+   * search is an exact scan of them in JS (README, "Vectors in JS"); a scope larger than this alone is searched
+   * in SQL. 0 turns the cache off: every dense search is SQL (for measurement).
+   */
+  vectorCacheMb?: number;
 }
+
+export const DEFAULT_VECTOR_CACHE_MB = 256;
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 const embedderSchema = z.object({
@@ -83,6 +91,7 @@ export const optionsSchema = z.object({
     .min(1024)
     .max(64 * 1024 * 1024)
     .optional(),
+  vectorCacheMb: z.number().int().min(0).max(65_536).optional(),
 });
 
 /** Validates options; the error names the offending field, never a secret's value. */

@@ -17,7 +17,7 @@ import { createMiniLmEmbedder } from "./embedder/minilm-embedder.js";
 import { createOpenAiCompatibleEmbedder } from "./embedder/openai-compatible-embedder.js";
 import { createMem0Engine, type EngineEmbedder, type Mem0Engine } from "./engine/mem0-engine.js";
 import { type PgliteHost, startPgliteHost } from "./engine/pglite-host.js";
-import type { EmbeddedMem0Options } from "./options.js";
+import { DEFAULT_VECTOR_CACHE_MB, type EmbeddedMem0Options } from "./options.js";
 import { createMem0HttpServer } from "./server/http-server.js";
 
 export interface EmbeddedMem0 {
@@ -82,6 +82,7 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
       connectionString: host.connectionString,
       embedder,
       llm: options.llm,
+      vectorCacheMb: options.vectorCacheMb ?? DEFAULT_VECTOR_CACHE_MB,
     });
     const embedderName = `${embedder.id} (${embedder.dimensions} dims)`;
     server = createMem0HttpServer({

@@ -238,6 +238,24 @@ describe("POST /search", () => {
     expect(results(filtered)).toEqual([]);
   });
 
+  it("sees what is added, changed and deleted after its scope's vectors were cached", async () => {
+    const u = user();
+    const other = user();
+    await addOne(u, "Plays the cello on Fridays");
+    await addOne(other, "Owns a golden retriever called Max");
+    const search = async (query: string) =>
+      results(await call(s, "POST", "/search", { body: { query, filters: { user_id: u }, top_k: 5 } }));
+    expect((await search("musical instrument"))[0]?.memory).toBe("Plays the cello on Fridays"); // loads u's scope
+    const dog = await addOne(u, "Owns a golden retriever called Rex");
+    expect((await search("what dog does she have")).map((m) => m.id)).toEqual([dog.id]);
+    await call(s, "PUT", `/memories/${dog.id}`, { body: { text: "Grows tomatoes in the back garden" } });
+    const garden = await search("vegetable gardening");
+    expect(garden[0]).toMatchObject({ id: dog.id, memory: "Grows tomatoes in the back garden" });
+    await call(s, "DELETE", `/memories/${dog.id}`);
+    expect((await search("vegetable gardening")).map((m) => m.id)).not.toContain(dog.id);
+    expect((await search("what dog does she have")).map((m) => m.id)).not.toContain(dog.id);
+  });
+
   it("merges the deprecated top-level ids into filters", async () => {
     const u = user();
     const added = await addOne(u, "Plays the cello on Fridays");

@@ -12,13 +12,19 @@
  *
  * The wrapper acts only inside `withSearchQuery` (the REST /search route); mem0's internal searches (an
  * inferred add looking for related memories) stay dense, as mem0 designed them.
+ *
+ * The dense half of a scoped search (both kinds) comes from the scope's vectors kept in JS when `vectors` is
+ * given (scope-vectors.ts): an exact cosine scan there, then one statement for the payloads of the
+ * candidates. Otherwise it is mem0's own SQL search.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite } from "@electric-sql/pglite";
 import { anyLexemeQuery, type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
 import { LEXICAL_COLUMN } from "./lexical-column.js";
 import { type ScopeConditions, scopeConditions } from "./scope-conditions.js";
+import type { ScopeVectors } from "./scope-vectors.js";
 import { DEFAULT_FUSION, type FusionWeights, fuseScores, passesThreshold } from "./score-fusion.js";
+import type { VectorMatrix } from "./vector-matrix.js";
 
 export interface StoreHit {
   id: string;
@@ -60,12 +66,14 @@ const STATS_CACHE_MAX = 1_000;
 export interface HybridOptions {
   table: string;
   fusion?: FusionWeights;
+  /** Scoped dense searches answered from vectors kept in JS (scope-vectors.ts); absent: mem0's SQL search. */
+  vectors?: ScopeVectors;
 }
 
 export function installHybridSearch(store: HybridStore, db: PGlite, options: HybridOptions): void {
   const denseSearch = store.search.bind(store);
   const keywordSearch = store.keywordSearch?.bind(store);
-  const { table } = options;
+  const { table, vectors } = options;
   const fusion = options.fusion ?? DEFAULT_FUSION;
   // Scope statistics change slowly and only need to be roughly right: cached per scope for a few seconds.
   const statsCache = new Map<string, { stats: Bm25Stats; at: number }>();
@@ -107,48 +115,109 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
     );
   }
 
-  async function cosinesOf(vector: number[], ids: string[]): Promise<StoreHit[]> {
-    if (ids.length === 0) return [];
-    const { rows } = await db.query<{ id: string; payload: Record<string, unknown>; distance: number }>(
-      `SELECT id::text AS id, payload, (vector <=> $1::vector)::float8 AS distance FROM "${table}" ` +
-        "WHERE id = ANY($2::uuid[])",
-      [`[${vector.join(",")}]`, ids],
+  /**
+   * Payloads of `ids`, and the cosine of those in `needCosine` (not in the cached scope: a row written after
+   * its scope loaded whose note had not arrived yet, or a scope too large to cache). One statement.
+   */
+  async function rowsOf(
+    vector: number[],
+    ids: string[],
+    needCosine: string[],
+  ): Promise<Map<string, { payload: Record<string, unknown>; cosine?: number }>> {
+    if (ids.length === 0) return new Map();
+    const withCosine = needCosine.length > 0;
+    const { rows } = await db.query<{
+      id: string;
+      payload: Record<string, unknown>;
+      distance: number | null;
+    }>(
+      `SELECT id::text AS id, payload, ${
+        withCosine
+          ? "CASE WHEN id = ANY($2::uuid[]) THEN (vector <=> $3::vector)::float8 END"
+          : "NULL::float8"
+      } AS distance FROM "${table}" WHERE id = ANY($1::uuid[])`,
+      withCosine ? [ids, needCosine, `[${vector.join(",")}]`] : [ids],
     );
     // Clamped to 0..1 exactly as mem0's pgvector store reports the cosine of its own hits.
-    return rows.map((r) => ({
-      id: r.id,
-      payload: r.payload,
-      score: Math.max(0, Math.min(1, 1 - r.distance)),
-    }));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          payload: r.payload,
+          ...(r.distance === null ? {} : { cosine: Math.max(0, Math.min(1, 1 - r.distance)) }),
+        },
+      ]),
+    );
+  }
+
+  /** mem0's dense search for a scope: from the cached vectors when the scope is cached, else SQL. */
+  async function nearest(
+    vector: number[],
+    limit: number,
+    filters: Record<string, unknown> | undefined,
+    matrix: VectorMatrix | null,
+  ): Promise<{ id: string; cosine: number; payload?: Record<string, unknown> }[]> {
+    if (!matrix)
+      return (await denseSearch(vector, limit, filters)).map((h) => ({
+        id: String(h.id),
+        cosine: h.score,
+        payload: h.payload,
+      }));
+    return matrix.nearest(vector, limit);
   }
 
   store.search = async (vector, limit, filters) => {
     const request = current.getStore();
-    if (!request) return denseSearch(vector, limit, filters);
     const scope = scopeConditions(filters, 1);
-    if (!scope) {
-      const dense = await denseSearch(vector, limit, filters);
-      return dense.filter((h) => h.score >= request.threshold);
+    const matrix = scope && vectors ? await vectors.matrixFor(scope) : null;
+    if (!request || !scope) {
+      if (!matrix) {
+        const dense = await denseSearch(vector, limit, filters);
+        return request ? dense.filter((h) => h.score >= request.threshold) : dense;
+      }
+      const near = matrix.nearest(vector, limit);
+      const rows = await rowsOf(
+        vector,
+        near.map((h) => h.id),
+        [],
+      );
+      return near.flatMap((h) => {
+        const row = rows.get(h.id);
+        return row ? [{ id: h.id, payload: row.payload, score: h.cosine }] : [];
+      });
     }
     const [dense, lexical] = await Promise.all([
-      denseSearch(vector, limit, filters),
+      nearest(vector, limit, filters, matrix),
       lexicalScores(request.query, scope),
     ]);
-    const inDense = new Set(dense.map((h) => String(h.id)));
-    const lexicalTop = [...lexical.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([id]) => id)
-      .filter((id) => !inDense.has(id));
-    const hits = [...dense, ...(await cosinesOf(vector, lexicalTop))];
-    const payloads = new Map(hits.map((h) => [String(h.id), h.payload]));
+    const cosines = new Map(dense.map((h) => [h.id, h.cosine]));
+    for (const [id] of [...lexical.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit)) {
+      if (cosines.has(id)) continue;
+      const cosine = matrix?.cosineOf(vector, id);
+      cosines.set(id, cosine ?? Number.NaN);
+    }
+    const ids = [...cosines.keys()];
+    const known = new Map(dense.flatMap((h) => (h.payload ? [[h.id, h.payload] as const] : [])));
+    const rows = await rowsOf(
+      vector,
+      ids.filter((id) => !known.has(id)),
+      ids.filter((id) => Number.isNaN(cosines.get(id))),
+    );
     request.fused = true;
+    const candidates = ids.flatMap((id) => {
+      const payload = known.get(id) ?? rows.get(id)?.payload;
+      const cached = cosines.get(id) as number;
+      const cosine = Number.isNaN(cached) ? rows.get(id)?.cosine : cached;
+      // Gone from the table since the cache saw it (deleted around mem0's store), or no vector: not a hit.
+      return payload && cosine !== undefined ? [{ id, payload, cosine }] : [];
+    });
+    const payloads = new Map(candidates.map((c) => [c.id, c.payload]));
     return fuseScores(
-      hits.map((h) => ({
-        id: String(h.id),
-        cosine: h.score,
-        bm25: lexical.get(String(h.id)) ?? 0,
-        time: timeOf(h.payload),
+      candidates.map((c) => ({
+        id: c.id,
+        cosine: c.cosine,
+        bm25: lexical.get(c.id) ?? 0,
+        time: timeOf(c.payload),
       })),
       fusion,
     )

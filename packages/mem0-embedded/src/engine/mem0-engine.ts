@@ -14,6 +14,8 @@ import { ensureExtraIndexes } from "./extra-indexes.js";
 import { useWriteAheadHistoryJournal } from "./history-journal.js";
 import { type HybridStore, installHybridSearch, isSearchRequest } from "./hybrid-search.js";
 import { endPgClients, internals } from "./mem0-internals.js";
+import { ScopeVectors } from "./scope-vectors.js";
+import { noteStoreWrites, type WritableStore } from "./vector-store-writes.js";
 
 export const COLLECTION = "memories";
 const ANALYZE_EVERY = 1_000;
@@ -37,6 +39,8 @@ export interface Mem0Engine {
   /** Direct SQL on the same cluster (entity listing, admin dump, counts): no socket hop. */
   db: PGlite;
   inference: "on" | "off";
+  /** Drops the cached scope vectors: call after writing mem0's table around mem0's own store. */
+  forgetCachedVectors(): void;
   /** Counts stored memories; refreshes planner statistics every ANALYZE_EVERY writes (no autovacuum here). */
   noteWrites(count: number): void;
   reset(): Promise<void>;
@@ -49,14 +53,17 @@ export async function createMem0Engine(args: {
   connectionString: string;
   embedder: EngineEmbedder;
   llm?: LlmOptions;
+  /** Memory for cached scope vectors (scope-vectors.ts); 0 = off. */
+  vectorCacheMb: number;
 }): Promise<Mem0Engine> {
-  const { layout, db, connectionString, embedder, llm } = args;
+  const { layout, db, connectionString, embedder, llm, vectorCacheMb } = args;
   // Telemetry is read once at module load: env first, then the dynamic import.
   prepareMem0ProcessEnv(layout.mem0ConfigDir);
   const { Memory } = await import("mem0ai/oss");
 
   const dims = embedder.dimensions;
   let entities: EmptyEntityStore | undefined;
+  let vectors: ScopeVectors | undefined;
   const entityTableEmpty = () => entities?.isEmpty() === true;
   const memory = new Memory({
     version: "v1.1",
@@ -72,7 +79,9 @@ export async function createMem0Engine(args: {
         collectionName: COLLECTION,
         dimension: dims,
         embeddingModelDims: dims,
-        hnsw: true,
+        // No HNSW index: scoped dense search scans the scope's vectors in JS (scope-vectors.ts), and the
+        // index made every insert cost ~6.5 ms instead of ~1 ms (README, "Vectors in JS").
+        hnsw: false,
       },
     },
     llm: llm
@@ -98,11 +107,17 @@ export async function createMem0Engine(args: {
       store?.client?.on("error", (err) => console.error(`[mem0-embedded] pg client error: ${err.message}`));
       answerQueriesDirectly(store?.client, db);
     }
+    // Data dirs from before the vectors moved to JS carry mem0's HNSW index: only a cost now.
+    await db.exec(`DROP INDEX IF EXISTS "${COLLECTION}_hnsw_idx"`);
     await ensureExtraIndexes(db);
     useWriteAheadHistoryJournal(memory);
     const store = internals(memory).vectorStore;
     if (!store) throw new Error("mem0's vector store did not initialise");
-    installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION });
+    const maxRows = Math.floor((vectorCacheMb * 1024 * 1024) / (dims * 4));
+    vectors =
+      maxRows > 0 ? new ScopeVectors({ db, table: COLLECTION, dimensions: dims, maxRows }) : undefined;
+    if (vectors) noteStoreWrites(store as unknown as WritableStore, vectors);
+    installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION, vectors });
     entities = await shortcutEmptyEntityStore(internals(memory)._entityStore, db, `${COLLECTION}_entities`);
   }
   await initialise();
@@ -113,6 +128,9 @@ export async function createMem0Engine(args: {
     memory,
     db,
     inference: llm ? "on" : "off",
+    forgetCachedVectors() {
+      vectors?.clear();
+    },
     noteWrites(count) {
       writesSinceAnalyze += count;
       if (writesSinceAnalyze < ANALYZE_EVERY || analyzing) return;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopeConditions } from "./scope-conditions.js";
 
 describe("scopeConditions", () => {
@@ -24,5 +25,44 @@ describe("scopeConditions", () => {
       undefined,
     ])
       expect(scopeConditions(filters as Record<string, unknown> | undefined, 1)).toBeNull();
+  });
+});
+
+describe("scopeConditions(...).matches", () => {
+  const payloads: Record<string, unknown>[] = [
+    { user_id: "u1", agent_id: "a1", n: 3, pinned: true },
+    { user_id: "u1", agent_id: "a2", n: "3", pinned: false },
+    { user_id: "u2", n: 4 },
+    { user_id: "u1", tags: ["x"] },
+    { agent_id: "a1" },
+    { user_id: null },
+  ];
+  const filters: Record<string, unknown>[] = [
+    { user_id: "u1" },
+    { user_id: "u1", agent_id: "a1" },
+    { n: 3 },
+    { pinned: true },
+    { agent_id: ["a1", "a2"] },
+    { user_id: ["u2", 5] },
+  ];
+  let db: PGlite;
+  beforeAll(async () => {
+    db = await PGlite.create();
+    await db.exec("CREATE TABLE t (i int, payload jsonb)");
+    for (const [i, p] of payloads.entries()) await db.query("INSERT INTO t VALUES ($1, $2)", [i, p]);
+  });
+  afterAll(() => db?.close());
+
+  it("selects exactly the rows PostgreSQL selects with the SQL half", async () => {
+    for (const f of filters) {
+      const scope = scopeConditions(f, 1);
+      if (!scope) throw new Error(`no scope for ${JSON.stringify(f)}`);
+      const { rows } = await db.query<{ i: number }>(
+        `SELECT i FROM t WHERE ${scope.sql} ORDER BY i`,
+        scope.params,
+      );
+      const inJs = payloads.flatMap((p, i) => (scope.matches(p) ? [i] : []));
+      expect(inJs, JSON.stringify(f)).toEqual(rows.map((r) => r.i));
+    }
   });
 });

@@ -11,8 +11,10 @@ export interface ScopeConditions {
   /** `payload->>'k' = $n` conditions joined by AND; parameters start at `firstParam`. */
   sql: string;
   params: unknown[];
-  /** Stable text of the scope, a cache key for its statistics. */
+  /** Stable text of the scope, a cache key for its statistics and its vectors. */
   key: string;
+  /** The same conditions in JS: true when a payload belongs to the scope (keeps scope-vectors.ts in step). */
+  matches(payload: Record<string, unknown>): boolean;
 }
 
 const SAFE_KEY = /^[a-zA-Z_]\w*$/;
@@ -25,6 +27,7 @@ export function scopeConditions(
   if (entries.length === 0) return null;
   const conditions: string[] = [];
   const params: unknown[] = [];
+  const tests: ((payload: Record<string, unknown>) => boolean)[] = [];
   for (const [key, value] of entries) {
     if (!SAFE_KEY.test(key)) return null;
     const n = firstParam + params.length;
@@ -32,15 +35,38 @@ export function scopeConditions(
       if (value === "*") return null;
       conditions.push(`payload->>'${key}' = $${n}`);
       params.push(String(value));
+      tests.push((p) => jsonText(p[key]) === String(value));
     } else if (typeof value === "boolean") {
       conditions.push(`payload->>'${key}' = $${n}`);
       params.push(JSON.stringify(value));
+      tests.push((p) => jsonText(p[key]) === JSON.stringify(value));
     } else if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
       conditions.push(`payload->>'${key}' = ANY($${n}::text[])`);
-      params.push(value.map(String));
+      const allowed = new Set(value.map(String));
+      params.push([...allowed]);
+      tests.push((p) => {
+        const text = jsonText(p[key]);
+        return text !== undefined && allowed.has(text);
+      });
     } else {
       return null;
     }
   }
-  return { sql: conditions.join(" AND "), params, key: JSON.stringify(entries) };
+  return {
+    sql: conditions.join(" AND "),
+    params,
+    key: JSON.stringify(entries),
+    matches: (payload) => tests.every((test) => test(payload)),
+  };
+}
+
+/**
+ * What PostgreSQL's `->>` gives for a JSON value: strings unquoted, numbers and booleans as JSON text, null and
+ * absent as SQL NULL (matches nothing). An object or array value is treated as no match: its jsonb text could
+ * equal a plain filter value only by accident, and jsonb spaces that text differently from JSON.stringify.
+ */
+function jsonText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
+  return undefined;
 }

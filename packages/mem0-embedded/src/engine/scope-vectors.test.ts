@@ -1,0 +1,141 @@
+/**
+ * ScopeVectors on a real PGlite + pgvector table shaped like mem0's: its answers must equal pgvector's exact
+ * search of the same scope, and stay equal through writes, including writes that race a scope's load.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopeConditions } from "./scope-conditions.js";
+import { ScopeVectors } from "./scope-vectors.js";
+
+const TABLE = "memories";
+const DIMS = 8;
+let db: PGlite;
+let next = 0;
+
+function vectorOf(seed: number): number[] {
+  let x = seed * 2654435761;
+  return Array.from({ length: DIMS }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648 - 0.5;
+  });
+}
+
+function uuid(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString().padStart(12, "0")}`;
+}
+
+async function insert(user: string): Promise<{ id: string; v: number[]; payload: Record<string, unknown> }> {
+  const id = uuid(++next);
+  const v = vectorOf(next);
+  const payload = { user_id: user, data: `memory ${next}` };
+  await db.query(`INSERT INTO ${TABLE} (id, vector, payload) VALUES ($1, $2::vector, $3::jsonb)`, [
+    id,
+    `[${v.join(",")}]`,
+    payload,
+  ]);
+  return { id, v, payload };
+}
+
+/**
+ * pgvector's exact answer for the scope (a sequential scan: there is no vector index here). A row without a
+ * vector sorts last in SQL with no score; the cache leaves it out.
+ */
+async function pgvectorTop(user: string, query: number[], k: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id::text AS id FROM ${TABLE} WHERE payload->>'user_id' = $1 AND vector IS NOT NULL ORDER BY vector <=> $2::vector LIMIT $3`,
+    [user, `[${query.join(",")}]`, k],
+  );
+  return rows.map((r) => r.id);
+}
+
+const scopeOf = (user: string) => {
+  const s = scopeConditions({ user_id: user }, 1);
+  if (!s) throw new Error("no scope");
+  return s;
+};
+
+beforeAll(async () => {
+  db = await PGlite.create({ extensions: { vector } });
+  await db.exec("CREATE EXTENSION IF NOT EXISTS vector");
+  await db.exec(`CREATE TABLE ${TABLE} (id UUID PRIMARY KEY, vector vector(${DIMS}), payload JSONB)`);
+  for (let i = 0; i < 60; i++) await insert(i % 3 === 0 ? "u2" : "u1");
+  // A row without a vector (as a payload-only insert leaves it) is never a dense hit.
+  await db.query(`INSERT INTO ${TABLE} (id, payload) VALUES ($1, $2)`, [uuid(9999), { user_id: "u1" }]);
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("ScopeVectors", () => {
+  it("answers a scope exactly as pgvector's exact search does, and never with another scope's rows", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
+    const query = vectorOf(4242);
+    const matrix = await cache.matrixFor(scopeOf("u1"));
+    expect(matrix?.size).toBe(40);
+    expect(matrix?.nearest(query, 10).map((h) => h.id)).toEqual(await pgvectorTop("u1", query, 10));
+    expect(cache.size).toBe(40);
+  });
+
+  it("keeps a cached scope in step with inserts, updates that move a row between scopes, and deletes", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
+    const u1 = await cache.matrixFor(scopeOf("u1"));
+    const u2 = await cache.matrixFor(scopeOf("u2"));
+    const added = await insert("u1");
+    cache.noteInserted([added.id], [added.v], [added.payload]);
+    expect(u1?.has(added.id)).toBe(true);
+    expect(u2?.has(added.id)).toBe(false);
+
+    const moved = { ...added.payload, user_id: "u2" };
+    await db.query(`UPDATE ${TABLE} SET payload = $1 WHERE id = $2`, [moved, added.id]);
+    cache.noteUpdated(added.id, added.v, moved);
+    expect(u1?.has(added.id)).toBe(false);
+    expect(u2?.has(added.id)).toBe(true);
+
+    await db.query(`DELETE FROM ${TABLE} WHERE id = $1`, [added.id]);
+    cache.noteDeleted(added.id);
+    expect(u2?.has(added.id)).toBe(false);
+    const query = vectorOf(7);
+    expect(u1?.nearest(query, 50).map((h) => h.id)).toEqual(await pgvectorTop("u1", query, 50));
+    expect(u2?.nearest(query, 50).map((h) => h.id)).toEqual(await pgvectorTop("u2", query, 50));
+    expect(cache.size).toBe((u1?.size ?? 0) + (u2?.size ?? 0));
+  });
+
+  it("replays writes noted while a scope loads, whichever ran first in PGlite", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
+    const before = await insert("u3"); // in the table before the load starts
+    const loading = cache.matrixFor(scopeOf("u3"));
+    const during = await insert("u3"); // PGlite runs this after the load's SELECT
+    cache.noteInserted([during.id], [during.v], [during.payload]);
+    await db.query(`DELETE FROM ${TABLE} WHERE id = $1`, [before.id]);
+    cache.noteDeleted(before.id);
+    const matrix = await loading;
+    expect(matrix?.has(during.id)).toBe(true);
+    expect(matrix?.has(before.id)).toBe(false);
+    expect(matrix?.size).toBe(1);
+  });
+
+  it("evicts the least recently searched scope past its row budget, and refuses a scope larger than it", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 45 });
+    await cache.matrixFor(scopeOf("u2")); // 20 rows
+    await cache.matrixFor(scopeOf("u3")); // 1 row
+    await cache.matrixFor(scopeOf("u2")); // u3 is now the oldest
+    expect(cache.size).toBe(21);
+    const u1 = await cache.matrixFor(scopeOf("u1")); // 40 rows: both others must go
+    expect(u1?.size).toBe(40);
+    expect(cache.size).toBe(40);
+
+    const small = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 10 });
+    expect(await small.matrixFor(scopeOf("u1"))).toBeNull();
+    expect(small.size).toBe(0);
+  });
+
+  it("drops a load that a clear() overtook, and loads afresh next time", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
+    const loading = cache.matrixFor(scopeOf("u1"));
+    cache.clear();
+    expect(await loading).toBeNull();
+    expect((await cache.matrixFor(scopeOf("u1")))?.size).toBe(40);
+  });
+});

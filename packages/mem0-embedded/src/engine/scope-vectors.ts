@@ -1,0 +1,163 @@
+/**
+ * The vectors of the scopes that were searched lately, kept in JS so that a scoped dense search is an exact
+ * scan in JS instead of SQL (vector-matrix.ts), and mem0's table needs no HNSW index: an insert costs ~1 ms
+ * instead of ~6.5 ms with one (measured; README "Vectors in JS").
+ *
+ * Consistency: a scope is loaded from the table on its first search, then kept in step by the vector store's
+ * own writes (`noteInserted` / `noteUpdated` / `noteDeleted`, called after each statement succeeds; a write
+ * that fails drops every cached scope). Writes noted while a scope loads are replayed on the loaded copy, so a
+ * row is neither missed nor kept after its delete, whichever of the load and the write PGlite ran first.
+ * Code that writes the table around mem0's store must call `clear()`. A hit's payload is always read from the
+ * table, so a row deleted behind the cache's back is dropped there, never returned.
+ *
+ * Bounded by `maxRows` vectors in all (least recently searched scopes go first); a scope larger than that
+ * alone is not cached and its searches go to SQL, re-tried after OVERSIZED_RETRY_MS.
+ */
+import type { PGlite } from "@electric-sql/pglite";
+import type { ScopeConditions } from "./scope-conditions.js";
+import { VectorMatrix } from "./vector-matrix.js";
+
+const OVERSIZED_RETRY_MS = 60_000;
+/** Empty or tiny scopes cost little, but a cache of a million of them is a leak all the same. */
+const MAX_SCOPES = 10_000;
+
+type Payload = Record<string, unknown>;
+
+type Write =
+  | { kind: "upsert"; id: string; vector: ArrayLike<number>; payload: Payload }
+  | { kind: "delete"; id: string };
+
+interface Loading {
+  done: Promise<VectorMatrix | null>;
+  writes: Write[];
+}
+
+export interface ScopeVectorsOptions {
+  db: PGlite;
+  table: string;
+  dimensions: number;
+  /** Vectors kept in all scopes together (each costs dimensions x 4 bytes). */
+  maxRows: number;
+}
+
+export class ScopeVectors {
+  /** Map order is recency of use: the first entry is evicted first. */
+  private readonly scopes = new Map<string, { scope: ScopeConditions; matrix: VectorMatrix }>();
+  private readonly loading = new Map<string, Loading>();
+  private readonly oversized = new Map<string, number>();
+  private rows = 0;
+  private generation = 0;
+
+  constructor(private readonly options: ScopeVectorsOptions) {}
+
+  /** Vectors held now, in all scopes. */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** The scope's vectors (loaded on first use), or null when the scope is too large to keep. */
+  async matrixFor(scope: ScopeConditions): Promise<VectorMatrix | null> {
+    const held = this.scopes.get(scope.key);
+    if (held) {
+      this.scopes.delete(scope.key);
+      this.scopes.set(scope.key, held);
+      return held.matrix;
+    }
+    const refusedAt = this.oversized.get(scope.key);
+    if (refusedAt !== undefined && Date.now() - refusedAt < OVERSIZED_RETRY_MS) return null;
+    const pending = this.loading.get(scope.key);
+    if (pending) return pending.done;
+    const loading: Loading = { writes: [], done: Promise.resolve(null) };
+    loading.done = this.load(scope, loading).finally(() => {
+      if (this.loading.get(scope.key) === loading) this.loading.delete(scope.key);
+    });
+    this.loading.set(scope.key, loading);
+    return loading.done;
+  }
+
+  noteInserted(
+    ids: readonly string[],
+    vectors: readonly ArrayLike<number>[],
+    payloads: readonly Payload[],
+  ): void {
+    ids.forEach((id, i) => {
+      const vector = vectors[i];
+      const payload = payloads[i];
+      if (vector && payload) this.apply({ kind: "upsert", id, vector, payload });
+    });
+  }
+
+  noteUpdated(id: string, vector: ArrayLike<number>, payload: Payload): void {
+    this.apply({ kind: "upsert", id, vector, payload });
+  }
+
+  noteDeleted(id: string): void {
+    this.apply({ kind: "delete", id });
+  }
+
+  /** Forgets every scope (and any load in flight): the next search of each reloads it from the table. */
+  clear(): void {
+    this.generation++;
+    this.scopes.clear();
+    this.loading.clear();
+    this.oversized.clear();
+    this.rows = 0;
+  }
+
+  private apply(write: Write): void {
+    for (const held of this.scopes.values()) this.rows += applyTo(held.matrix, held.scope, write);
+    for (const loading of this.loading.values()) loading.writes.push(write);
+    if (write.kind === "upsert") this.evictBeyond(this.options.maxRows);
+  }
+
+  private async load(scope: ScopeConditions, loading: Loading): Promise<VectorMatrix | null> {
+    const { db, table, dimensions, maxRows } = this.options;
+    const generation = this.generation;
+    const n = scope.params.length + 1;
+    const { rows } = await db.query<{ id: string; v: string }>(
+      `SELECT id::text AS id, vector::text AS v FROM "${table}" WHERE ${scope.sql} AND vector IS NOT NULL LIMIT $${n}`,
+      [...scope.params, maxRows + 1],
+    );
+    if (generation !== this.generation) return null;
+    if (rows.length > maxRows) {
+      this.oversized.set(scope.key, Date.now());
+      return null;
+    }
+    const matrix = new VectorMatrix(dimensions, rows.length + 16);
+    for (const r of rows) matrix.upsert(r.id, parseVector(r.v));
+    for (const write of loading.writes) applyTo(matrix, scope, write);
+    this.evictBeyond(maxRows - matrix.size);
+    if (this.scopes.size >= MAX_SCOPES) this.evictOldest();
+    this.scopes.set(scope.key, { scope, matrix });
+    this.rows += matrix.size;
+    return matrix;
+  }
+
+  private evictBeyond(limit: number): void {
+    while (this.rows > limit && this.scopes.size > 0) this.evictOldest();
+  }
+
+  private evictOldest(): void {
+    const oldest = this.scopes.keys().next();
+    if (oldest.done) return;
+    const held = this.scopes.get(oldest.value);
+    this.scopes.delete(oldest.value);
+    this.rows -= held?.matrix.size ?? 0;
+  }
+}
+
+/** Applies one write to one scope's matrix; returns the change in its row count. */
+function applyTo(matrix: VectorMatrix, scope: ScopeConditions, write: Write): number {
+  const before = matrix.size;
+  if (write.kind === "upsert" && scope.matches(write.payload)) matrix.upsert(write.id, write.vector);
+  else matrix.remove(write.id);
+  return matrix.size - before;
+}
+
+/** pgvector's text form, `[0.1,0.2,...]`. */
+function parseVector(text: string): Float64Array {
+  const parts = text.slice(1, -1).split(",");
+  const out = new Float64Array(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = Number(parts[i]);
+  return out;
+}
