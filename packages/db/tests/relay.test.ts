@@ -109,6 +109,40 @@ describeBackends("relay delivery", (backend) => {
     expect(() => createRelay({ db, mem0, batchSize: 0 })).toThrow(/option batchSize/);
     expect(() => createRelay({ db, mem0: {} as never })).toThrow(/option mem0/);
   });
+  it("claims what its pace allows per round, waits what it asks after each, and never stops delivering", async () => {
+    for (let i = 0; i < 6; i++) await f.outbox.enqueue(remember(`p${i}`));
+    const asked: number[] = [];
+    const rounds: number[] = [];
+    let rows = 0; // a pace asking for nothing still gets one row per round
+    const paced = await make({
+      lanes: 1,
+      pace: {
+        rowsPerRound: (batchSize: number) => {
+          asked.push(batchSize);
+          return rows;
+        },
+        afterRound: (claimed: number) => {
+          rounds.push(claimed);
+          return 40;
+        },
+      },
+    });
+    relay = paced;
+    const started = Date.now();
+    paced.start();
+    for (let i = 0; i < 200 && (await f.outbox.stats()).delivered < 3; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    rows = 3;
+    for (let i = 0; i < 200 && (await f.outbox.stats()).delivered < 6; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(await f.outbox.stats()).toMatchObject({ delivered: 6, pending: 0 });
+    expect(asked.every((b) => b === 32)).toBe(true);
+    expect(rounds.slice(0, 3)).toEqual([1, 1, 1]);
+    expect(rounds.reduce((a, b) => a + b, 0)).toBe(6);
+    // At least three one-row rounds, each followed by a 40 ms wait.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(120);
+    expect(receivedMarkers(f.stub).sort()).toEqual(["p0", "p1", "p2", "p3", "p4", "p5"]);
+  });
 });
 
 describeBackends("relay: exactly once after an ambiguous failure", (backend) => {

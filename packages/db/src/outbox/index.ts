@@ -42,5 +42,5 @@ export {
   type ReplayFilter,
 } from "./outbox.js";
 export { createRelay, type DrainResult, type Relay } from "./relay.js";
-export type { RelayLogger, RelayOptions } from "./relay-options.js";
+export type { RelayLogger, RelayOptions, RelayPace } from "./relay-options.js";
 export type { OutboxStats } from "./stats.js";

@@ -48,11 +48,24 @@ export interface RelayOptions {
   logger?: RelayLogger;
   /** Source of jitter (tests pass a fixed one). */
   random?: () => number;
+  /**
+   * Paces deliveries so that reads come first (e.g. @automatos/memory's read pressure, fed by search
+   * latency): each round claims `rowsPerRound(batchSize)` rows (clamped to 1..batchSize, so delivery never
+   * stops), and after a round that claimed rows the lane waits `afterRound(rows)` ms. Absent: full batches,
+   * no wait.
+   */
+  pace?: RelayPace;
 }
 
-export type ResolvedRelayOptions = Required<Omit<RelayOptions, "logger">> & {
+export interface RelayPace {
+  rowsPerRound(batchSize: number): number;
+  afterRound(rows: number): number;
+}
+
+export type ResolvedRelayOptions = Required<Omit<RelayOptions, "logger" | "pace">> & {
   backoff: BackoffOptions;
   logger: RelayLogger | undefined;
+  pace: RelayPace | undefined;
 };
 
 const positiveInts = [
@@ -93,6 +106,7 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
     isPermanentFailure: options.isPermanentFailure ?? isPermanentFailure,
     logger: options.logger,
     random: options.random ?? Math.random,
+    pace: options.pace,
   };
   for (const name of positiveInts) {
     const value = resolved[name];

@@ -52,6 +52,8 @@ export function createRelay(options: RelayOptions): Relay {
   let lanes: Promise<void>[] | null = null;
   let stopping = false;
   let lastProbeAt = 0;
+  const roundSize = () =>
+    o.pace ? Math.max(1, Math.min(o.batchSize, Math.floor(o.pace.rowsPerRound(o.batchSize)))) : o.batchSize;
 
   async function drainOnce(limit = o.batchSize): Promise<DrainResult> {
     const breaker = o.mem0.breakerState();
@@ -92,14 +94,20 @@ export function createRelay(options: RelayOptions): Relay {
   async function lane(): Promise<void> {
     while (!stopping) {
       try {
-        const r = await drainOnce();
+        const r = await drainOnce(roundSize());
         // Rows handed back because the breaker tripped mid-round: wait like a paused round, or the lane
         // would re-claim and re-release them in a tight loop.
         if (r.paused || r.released > 0) await sleeper.sleep(o.breakerPollMs);
         else if (r.claimed === 0) await sleeper.sleep(o.idleDelayMs);
-        // PGlite answers through microtasks only: yield to the event loop between rounds so timers and
-        // sockets (mem0 responses, the breaker's clock) are never starved by a busy lane.
-        else await new Promise((resolve) => setImmediate(resolve));
+        else {
+          // Reads are under pressure: a plain timer, not the sleeper, which every enqueue wakes. Otherwise,
+          // PGlite answers through microtasks only: yield to the event loop between rounds so timers and
+          // sockets (mem0 responses, the breaker's clock) are never starved by a busy lane.
+          const pauseMs = o.pace && !stopping ? Math.max(0, o.pace.afterRound(r.claimed)) : 0;
+          await new Promise((resolve) =>
+            pauseMs > 0 ? setTimeout(resolve, pauseMs) : setImmediate(resolve),
+          );
+        }
       } catch (error) {
         // The database is unreachable or a statement failed: claimed rows stay in_flight and come back
         // after their lease, so the loop only has to survive and try again.

@@ -36,6 +36,7 @@ import {
 import { type AppRouter, appRouter } from "../root.js";
 import { type CutoverOptions, createCutover } from "./cutover/create-cutover.js";
 import { mirroringWriter } from "./cutover/mirroring-writer.js";
+import { createReadPressure, type ReadPressure } from "./read-pressure.js";
 
 export interface MemoryStackOptions {
   /** Validated environment (default: readMemoryEnv() from process.env). */
@@ -163,8 +164,22 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       unreachableAfterMs: env.readyUnreachableMs ?? DEFAULT_READY_UNREACHABLE_MS,
     });
 
+    const config = resolveConfig({
+      // Platform mem0 always extracts; a remote server is assumed to have its LLM; embedded says so itself.
+      inference: embedded ? embedded.inference : "on",
+      ...options.config,
+      recall: {
+        ...(env.recallBudgetMs ? { timeBudgetMs: env.recallBudgetMs } : {}),
+        ...options.config?.recall,
+      },
+    });
+    // Reads before writes: the relay's rounds shrink while searches run slower than half the recall budget.
+    const readPressure = createReadPressure({ targetMs: config.recall.timeBudgetMs / 2 });
+    const reads = timeSearches(mem0, readPressure);
+
     const { start = true, ...relayOptions } = options.relay ?? {};
     const relay = createRelay({
+      pace: readPressure,
       // Embedded PGlite has one writer, this process, and every enqueue wakes the relay (onEnqueued below):
       // polling only has to find retries coming due (backoff >= 1 s), so it can be rare. Each poll is a query
       // on this thread, and at 250 ms they showed in the gateway's tail latency. PostgreSQL keeps 250 ms:
@@ -180,15 +195,6 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
     if (start) relay.start();
     cleanup.push(() => relay.stop());
 
-    const config = resolveConfig({
-      // Platform mem0 always extracts; a remote server is assumed to have its LLM; embedded says so itself.
-      inference: embedded ? embedded.inference : "on",
-      ...options.config,
-      recall: {
-        ...(env.recallBudgetMs ? { timeBudgetMs: env.recallBudgetMs } : {}),
-        ...options.config?.recall,
-      },
-    });
     const cutover = cutoverOptions ? createCutover(database, cutoverOptions, () => relay.notify()) : null;
     return {
       router: appRouter,
@@ -202,7 +208,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       logger,
       createContext: async (principal, ctxOptions = {}) =>
         createInnerContext({
-          mem0,
+          mem0: reads,
           outbox,
           cutover,
           principal,
@@ -229,5 +235,20 @@ async function openLegacy(
     legacyMirror: createLegacyMirror(store.db),
     ...(legacy.modeCacheMs !== undefined ? { modeCacheMs: legacy.modeCacheMs } : {}),
     ...(legacy.defaultMode ? { defaultMode: legacy.defaultMode } : {}),
+  };
+}
+
+/** The client the procedures use: the same, with every search's latency reported to the read pressure. */
+function timeSearches(mem0: Mem0Client, pressure: ReadPressure): Mem0Client {
+  return {
+    ...mem0,
+    search: async (req, opts) => {
+      const started = performance.now();
+      try {
+        return await mem0.search(req, opts);
+      } finally {
+        pressure.observe(performance.now() - started);
+      }
+    },
   };
 }
