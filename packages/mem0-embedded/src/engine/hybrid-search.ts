@@ -19,7 +19,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite } from "@electric-sql/pglite";
-import { anyLexemeQuery, type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
+import { type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
 import { LEXICAL_COLUMN } from "./lexical-column.js";
 import { type ScopeConditions, scopeConditions } from "./scope-conditions.js";
 import type { ScopeVectors } from "./scope-vectors.js";
@@ -92,25 +92,32 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
     return stats;
   }
 
+  /**
+   * One statement: the query's lexemes (the row whose id is NULL) and the scope's rows matching any of them.
+   * The OR query quotes each lexeme exactly as bm25.ts's anyLexemeQuery does (backslash doubled, quote
+   * doubled); no lexeme, no match.
+   */
+  const ANY_LEXEME_SQL =
+    "(SELECT string_agg('''' || replace(replace(l, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery " +
+    "FROM q, unnest(q.lexemes) AS l)";
+
   async function lexicalScores(query: string, scope: ScopeConditions): Promise<Map<string, number>> {
-    const { rows: q } = await db.query<{ lexemes: string[] }>(
-      "SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes",
-      [query],
-    );
-    const lexemes = q[0]?.lexemes ?? [];
-    if (lexemes.length === 0) return new Map();
     const n = scope.params.length + 1;
     const [{ rows }, stats] = await Promise.all([
-      db.query<{ id: string; lex: string }>(
-        `SELECT id::text AS id, ${LEXICAL_COLUMN}::text AS lex FROM "${table}" ` +
-          `WHERE ${scope.sql} AND ${LEXICAL_COLUMN} @@ $${n}::tsquery`,
-        [...scope.params, anyLexemeQuery(lexemes)],
+      db.query<{ id: string | null; lex: string | null; lexemes: string[] | null }>(
+        `WITH q AS (SELECT tsvector_to_array(to_tsvector('english', $${n}::text)) AS lexemes) ` +
+          "SELECT NULL::text AS id, NULL::text AS lex, (SELECT lexemes FROM q) AS lexemes UNION ALL " +
+          `(SELECT id::text, ${LEXICAL_COLUMN}::text, NULL FROM "${table}" ` +
+          `WHERE ${scope.sql} AND ${LEXICAL_COLUMN} @@ ${ANY_LEXEME_SQL})`,
+        [...scope.params, query],
       ),
       scopeStats(scope),
     ]);
+    const lexemes = rows.find((r) => r.id === null)?.lexemes ?? [];
+    if (lexemes.length === 0) return new Map();
     return bm25Scores(
       lexemes,
-      rows.map((r) => parseTsvector(r.id, r.lex)),
+      rows.flatMap((r) => (r.id !== null && r.lex !== null ? [parseTsvector(r.id, r.lex)] : [])),
       stats,
     );
   }
