@@ -32,10 +32,12 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
     ];
     const [a, b] = await Promise.all([int8.embedDocuments(texts), fp32.embedDocuments(texts)]);
     for (let i = 0; i < texts.length; i++) expect(dot(a[i]!, b[i]!)).toBeGreaterThan(0.98);
-    // Similarities between texts move by little more than the quantization noise.
+    // Similarities between texts move by little more than the quantization noise. onnxruntime picks its int8
+    // kernels by instruction set: the largest move was under 0.03 on the earlier machines and 0.0307 on an
+    // AMD EPYC with AVX2 only (2026-12-06), so the bound leaves room for the CPU a run lands on.
     for (let i = 0; i < texts.length; i++)
       for (let j = i + 1; j < texts.length; j++)
-        expect(Math.abs(dot(a[i]!, a[j]!) - dot(b[i]!, b[j]!))).toBeLessThan(0.03);
+        expect(Math.abs(dot(a[i]!, a[j]!) - dot(b[i]!, b[j]!))).toBeLessThan(0.04);
   });
 
   it("gives the same vector alone, in a micro-batch of padded texts, and through embedDocuments", async () => {
