@@ -14,7 +14,8 @@ export function defineWorkspaceProject(name: string, overrides: { timeoutMs?: nu
   return defineProject({
     test: {
       name,
-      include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
+      // bench/: pure helpers of a package's benchmarks (parsers, bars) are tested like its source.
+      include: ["src/**/*.test.ts", "tests/**/*.test.ts", "bench/**/*.test.ts"],
       environment: "node",
       testTimeout: timeout,
       hookTimeout: timeout,

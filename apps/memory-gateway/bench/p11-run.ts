@@ -16,6 +16,7 @@ import { checkDelivery } from "./capacity-delivery.js";
 import { readHealth, sampleWhileLoaded, waitForOutboxDrain } from "./capacity-health.js";
 import type { CapacityFigures } from "./p11-bars.js";
 import { newP11Stats, type P11Stats, runP11User, type TurnMode } from "./p11-user.js";
+import { histogramDeltaMeansMs, readMetricsPage } from "./prom-means.js";
 
 export interface CapacityRunOptions {
   users: number;
@@ -53,11 +54,13 @@ export async function runCapacity(o: CapacityRunOptions) {
     const before = machineConditions();
     const stats = newP11Stats();
     const sampler = sampleWhileLoaded(gateway.url);
+    const metricsAtStart = await readMetricsPage(gateway.url);
     const cpu0 = snap();
     const t0 = performance.now();
     await runUsers(users, "p11", "mixed", t0 + o.durationMs, stats);
     const loadEnd = performance.now();
     const cpuLoad = snap();
+    const metricsAtLoadEnd = await readMetricsPage(gateway.url);
     const samples = sampler.stop();
     const atLoadEnd = (await readHealth(gateway.url)).outbox;
     const drain = await waitForOutboxDrain(gateway.url, o.drainDeadlineMs - (performance.now() - loadEnd));
@@ -97,6 +100,19 @@ export async function runCapacity(o: CapacityRunOptions) {
       degradedReasons: stats.degradedReasons,
       degradedOrSkippedPct: pct(figures.degradedOrSkipped, stats.recalls),
       rememberAck: summaryOf(stats.latency.remember),
+      // Where a call's time went during the load: the gateway's procedures against mem0's answers to it.
+      meansDuringLoadMs: {
+        gatewayProcedures: histogramDeltaMeansMs(
+          metricsAtStart,
+          metricsAtLoadEnd,
+          "gateway_procedure_duration_seconds",
+        ),
+        mem0Calls: histogramDeltaMeansMs(
+          metricsAtStart,
+          metricsAtLoadEnd,
+          "gateway_mem0_call_duration_seconds",
+        ),
+      },
       outboxLag: {
         ...lag,
         source:

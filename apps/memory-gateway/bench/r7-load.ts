@@ -22,7 +22,7 @@ import { checkDelivery } from "./capacity-delivery.js";
 import { parseLoadFlags } from "./capacity-flags.js";
 import { readHealth, waitForOutboxDrain } from "./capacity-health.js";
 import { BAR_50, judge } from "./p11-bars.js";
-import { histogramMeansMs, promGauge } from "./prom-means.js";
+import { histogramMeansMs, promGauge, readMetricsPage } from "./prom-means.js";
 import { type LoadStats, newLoadStats, runUser } from "./r7-user.js";
 
 // `--seconds 10 --users 20` makes a trial run (bench/capacity-flags.ts): results to a temporary file.
@@ -60,9 +60,7 @@ try {
   const delivery = await checkDelivery(clients, stats.acks);
   const queued = (await readHealth(gateway.url)).outbox;
   const lost = Math.max(0, delivery.missingInMem0 - (queued ? queued.pending + queued.inFlight : 0));
-  const metricsText = await (
-    await fetch(`${gateway.url}/metrics`, { signal: AbortSignal.timeout(10_000) })
-  ).text();
+  const metricsText = await readMetricsPage(gateway.url);
   const all = [...stats.latency.recall, ...stats.latency.remember, ...stats.latency.list];
   const overall = summarize(all.length ? all : [0]);
   const per = (xs: number[]) => (xs.length ? rounded(summarize(xs)) : null);
