@@ -8,6 +8,7 @@ import type { Memory } from "mem0ai/oss";
 import type { DataDirLayout } from "../data-dir.js";
 import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
+import { writeVectorsInBinary } from "./binary-vector-writes.js";
 import { answerQueriesDirectly } from "./direct-queries.js";
 import { type EmptyEntityStore, shortcutEmptyEntityStore, unusedVector } from "./empty-entity-store.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
@@ -113,6 +114,7 @@ export async function createMem0Engine(args: {
     useWriteAheadHistoryJournal(memory);
     const store = internals(memory).vectorStore;
     if (!store) throw new Error("mem0's vector store did not initialise");
+    await writeVectorsInBinary(store as unknown as WritableStore, db, COLLECTION);
     const maxRows = Math.floor((vectorCacheMb * 1024 * 1024) / (dims * 4));
     vectors =
       maxRows > 0 ? new ScopeVectors({ db, table: COLLECTION, dimensions: dims, maxRows }) : undefined;
