@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cpuDescription } from "./cpu-description.js";
 import { readResults, writeResult } from "./results.js";
 import { renderTable } from "./table.js";
 
@@ -17,6 +18,7 @@ describe("results file", () => {
     expect(typeof parsed.P4.details.measuredAt).toBe("string");
     // Every figure carries the machine's load when it was written, as the OS reports it.
     expect(parsed.P4.details.loadAtWrite).toEqual({
+      cpu: cpuDescription(),
       cores: cpus().length,
       loadAverage1m: expect.any(Number),
       loadAverage5m: expect.any(Number),

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cpuDescription } from "./cpu-description.js";
 
 /** One benchmark figure, in the form the issues and docs/targets.md require. */
 export interface BenchResult {
@@ -27,13 +28,19 @@ export function readResults(file = RESULTS_FILE): ResultsFile {
 }
 
 /**
- * The machine now: its cores and 1- and 5-minute load averages (one decimal). `writeResult` stamps every figure
+ * The machine now: its CPU (cpu-description.ts), cores and 1- and 5-minute load averages (one decimal). `writeResult` stamps every figure
  * with it (`loadAtWrite`, the benchmark's own load included), so a result from a busy machine shows as one even
  * when its benchmark records nothing about the machine; benchmarks also read it before and after a load.
  */
-export function machineConditions(): { cores: number; loadAverage1m: number; loadAverage5m: number } {
+export function machineConditions(): {
+  cpu: string;
+  cores: number;
+  loadAverage1m: number;
+  loadAverage5m: number;
+} {
   const [one, five] = loadavg();
   return {
+    cpu: cpuDescription(),
     cores: cpus().length,
     loadAverage1m: Math.round((one ?? 0) * 10) / 10,
     loadAverage5m: Math.round((five ?? 0) * 10) / 10,
