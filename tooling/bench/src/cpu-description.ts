@@ -14,8 +14,18 @@ export function widestVectorExtension(flags: string): string | undefined {
   return EXTENSIONS.find((e) => names.has(e) || (e === "neon" && names.has("asimd")));
 }
 
-/** e.g. "AMD EPYC (avx2)": the model as the OS names it, and the widest vector extension on Linux. */
+let described: string | undefined;
+
+/**
+ * e.g. "AMD EPYC (avx2)": the model as the OS names it, and the widest vector extension on Linux. Read once
+ * per process: every written figure is stamped with it, and the CPU does not change under a run.
+ */
 export function cpuDescription(): string {
+  described ??= describeCpu();
+  return described;
+}
+
+function describeCpu(): string {
   const model = cpus()[0]?.model.trim() || "unknown CPU";
   let flags = "";
   try {

@@ -9,13 +9,10 @@
  * serializer hands it through. Deletes and everything else stay mem0's.
  */
 import type { PGlite } from "@electric-sql/pglite";
+import type { WritableStore } from "./vector-store-writes.js";
 
-type Payload = Record<string, unknown>;
-
-export interface VectorWriteStore {
-  insert(vectors: number[][], ids: string[], payloads: Payload[]): Promise<void>;
-  update(id: string, vector: number[], payload: Payload): Promise<void>;
-}
+/** The two writes of mem0's store that carry a vector. */
+export type VectorWriteStore = Pick<WritableStore, "insert" | "update">;
 
 /**
  * pgvector's binary input: int16 dimensions, int16 unused (0), then each element as a big-endian float4.
