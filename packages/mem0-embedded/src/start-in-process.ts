@@ -4,6 +4,7 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as nextTimerTurn } from "node:timers/promises";
 import {
   acquireLock,
   checkEmbedderIdentity,
@@ -62,6 +63,10 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
     // The write worker's message port would otherwise keep the host process alive after the engine stopped.
     await embedder?.close?.();
     releaseLock();
+    // A net.Server's close callback runs while libuv is still closing its handle (done in that loop turn's
+    // close phase): seen under load, the socket server's handle was still listed right after close(). One
+    // timer turn later every handle closed above is gone, so close() resolves with nothing left behind.
+    await nextTimerTurn(0);
   };
   try {
     const apiKey = loadOrCreateApiKey(layout);
