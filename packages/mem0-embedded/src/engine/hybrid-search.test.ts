@@ -14,6 +14,8 @@ import {
   withSearchQuery,
 } from "./hybrid-search.js";
 import { lexicalColumnStatements } from "./lexical-column.js";
+import { scopeConditions } from "./scope-conditions.js";
+import { ScopeVectors } from "./scope-vectors.js";
 
 const TABLE = "memories";
 const rows = [
@@ -136,3 +138,72 @@ describe("installHybridSearch", () => {
     expect(pasta?.score).toBeGreaterThan(risotto?.score ?? 1);
   });
 });
+
+describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", () => {
+  const CACHED = "memories_cached";
+  const id = (n: number) => `00000000-0000-4000-8000-1000000000${String(n).padStart(2, "0")}`;
+  let cache: ScopeVectors;
+  let cached: HybridStore;
+  let sqlDenseCalls = 0;
+
+  const write = async (n: number, user: string, text: string, v: number[]) => {
+    await db.query(
+      `INSERT INTO ${CACHED} (id, vector, payload) VALUES ($1, $2::vector, $3::jsonb) ` +
+        "ON CONFLICT (id) DO UPDATE SET vector = EXCLUDED.vector, payload = EXCLUDED.payload",
+      [id(n), `[${v.join(",")}]`, { data: text, user_id: user }],
+    );
+    // What the engine's store wrapper (vector-store-writes.ts) does after mem0's write succeeded.
+    cache.noteUpdated(id(n), v, { data: text, user_id: user });
+  };
+  const search = async (query: string, v: number[]) =>
+    (await withSearchQuery(query, 0.1, () => cached.search(v, 60, { user_id: "u1" }))).map((h) => h.id);
+
+  beforeAll(async () => {
+    await db.exec(`CREATE TABLE ${CACHED} (id UUID PRIMARY KEY, vector vector(3), payload JSONB)`);
+    for (const sql of lexicalColumnStatements(CACHED)) await db.exec(sql);
+    cache = new ScopeVectors({ db, table: CACHED, dimensions: 3, maxRows: 100 });
+    cached = {
+      search: async () => {
+        sqlDenseCalls++;
+        return [];
+      },
+    };
+    installHybridSearch(cached, db, { table: CACHED, vectors: cache });
+    await write(1, "u1", "I cooked a risotto for my sister", [1, 0, 0]);
+    await write(2, "u1", "Dinner was pasta again", [0.9, 0.1, 0]);
+    await write(3, "u2", "Saffron is my favourite spice", [0, 1, 0]);
+  });
+
+  it("finds a word match far from the query vector, and never another scope's", async () => {
+    // Both u1 rows are about as close to this vector (cosine ~0.29 and ~0.28): the word decides.
+    const ids = await search("where did I cook risotto?", [0.3, 0, 1]);
+    expect(ids[0]).toBe(id(1));
+    expect(await search("saffron", [0, 1, 0])).not.toContain(id(3));
+    expect(sqlDenseCalls).toBe(0);
+    expect((await cache.cachedScope(scopeOf("u1")))?.lexicon.size).toBe(2);
+  });
+
+  it("reads the lexemes of rows written after the scope loaded, and follows updates and deletes", async () => {
+    const lexicon = (await cache.cachedScope(scopeOf("u1")))?.lexicon;
+    const holds = (word: string) => lexicon?.scores([word]).has(id(4));
+    // Row 4 has row 1's vector, so the two tie on the cosine (~0.29) and the word decides.
+    const query = [0.3, 0, 1];
+    await write(4, "u1", "Bought saffron buns at the bakery", [1, 0, 0]);
+    expect(lexicon?.pending().size).toBe(1);
+    expect((await search("saffron", query))[0]).toBe(id(4));
+    expect([lexicon?.pending().size, holds("saffron")]).toEqual([0, true]);
+    await write(4, "u1", "Bought cinnamon buns at the bakery", [1, 0, 0]);
+    expect((await search("cinnamon", query))[0]).toBe(id(4));
+    expect([holds("saffron"), holds("cinnamon")]).toEqual([false, true]);
+    await db.query(`DELETE FROM ${CACHED} WHERE id = $1`, [id(4)]);
+    cache.noteDeleted(id(4));
+    expect(await search("cinnamon", query)).not.toContain(id(4));
+    expect(holds("cinnamon")).toBe(false);
+  });
+});
+
+function scopeOf(user: string) {
+  const scope = scopeConditions({ user_id: user }, 1);
+  if (!scope) throw new Error("no scope");
+  return scope;
+}

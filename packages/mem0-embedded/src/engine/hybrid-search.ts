@@ -15,14 +15,16 @@
  *
  * The dense half of a scoped search (both kinds) comes from the scope's vectors kept in JS when `vectors` is
  * given (scope-vectors.ts): an exact cosine scan there, then one statement for the payloads of the
- * candidates. Otherwise it is mem0's own SQL search.
+ * candidates. Otherwise it is mem0's own SQL search. The lexical half of a cached scope is scored from the
+ * scope's lexemes kept beside its vectors (scope-lexicon.ts); of any other scope, by the SQL match below.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite } from "@electric-sql/pglite";
 import { type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
 import { LEXICAL_COLUMN } from "./lexical-column.js";
 import { type ScopeConditions, scopeConditions } from "./scope-conditions.js";
-import type { ScopeVectors } from "./scope-vectors.js";
+import type { ScopeLexicon } from "./scope-lexicon.js";
+import type { CachedScope, ScopeVectors } from "./scope-vectors.js";
 import { DEFAULT_FUSION, type FusionWeights, fuseScores, passesThreshold } from "./score-fusion.js";
 import type { VectorMatrix } from "./vector-matrix.js";
 
@@ -123,6 +125,27 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
   }
 
   /**
+   * BM25 from a cached scope's lexicon: one statement for the query's lexemes and the lexemes of the rows
+   * written since the scope's last search (scope-lexicon.ts), no scan of the scope's matches.
+   */
+  async function cachedLexicalScores(query: string, lexicon: ScopeLexicon): Promise<Map<string, number>> {
+    const asked = lexicon.pending();
+    const { rows } = await db.query<{ id: string | null; lex: string | null; lexemes: string[] | null }>(
+      "SELECT NULL::text AS id, NULL::text AS lex, tsvector_to_array(to_tsvector('english', $1::text)) AS lexemes" +
+        (asked.size > 0
+          ? ` UNION ALL SELECT id::text, ${LEXICAL_COLUMN}::text, NULL FROM "${table}" WHERE id = ANY($2::uuid[])`
+          : ""),
+      asked.size > 0 ? [query, [...asked.keys()]] : [query],
+    );
+    lexicon.settle(
+      asked,
+      rows.flatMap((r) => (r.id !== null && r.lex !== null ? [parseTsvector(r.id, r.lex)] : [])),
+    );
+    const lexemes = rows.find((r) => r.id === null)?.lexemes ?? [];
+    return lexemes.length === 0 ? new Map() : lexicon.scores(lexemes);
+  }
+
+  /**
    * Payloads of `ids`, and the cosine of those in `needCosine` (not in the cached scope: a row written after
    * its scope loaded whose note had not arrived yet, or a scope too large to cache). One statement.
    */
@@ -162,7 +185,7 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
     vector: number[],
     limit: number,
     filters: Record<string, unknown> | undefined,
-    matrix: VectorMatrix | null,
+    matrix: VectorMatrix | undefined,
   ): Promise<{ id: string; cosine: number; payload?: Record<string, unknown> }[]> {
     if (!matrix)
       return (await denseSearch(vector, limit, filters)).map((h) => ({
@@ -176,7 +199,8 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
   store.search = async (vector, limit, filters) => {
     const request = current.getStore();
     const scope = scopeConditions(filters, 1);
-    const matrix = scope && vectors ? await vectors.matrixFor(scope) : null;
+    const cached: CachedScope | null = scope && vectors ? await vectors.cachedScope(scope) : null;
+    const matrix = cached?.matrix;
     if (!request || !scope) {
       if (!matrix) {
         const dense = await denseSearch(vector, limit, filters);
@@ -195,7 +219,7 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
     }
     const [dense, lexical] = await Promise.all([
       nearest(vector, limit, filters, matrix),
-      lexicalScores(request.query, scope),
+      cached ? cachedLexicalScores(request.query, cached.lexicon) : lexicalScores(request.query, scope),
     ]);
     const cosines = new Map(dense.map((h) => [h.id, h.cosine]));
     for (const [id] of [...lexical.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit)) {

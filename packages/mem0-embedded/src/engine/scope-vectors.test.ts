@@ -5,6 +5,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bm25Scores, parseTsvector } from "./bm25.js";
+import { lexicalColumnStatements } from "./lexical-column.js";
 import { scopeConditions } from "./scope-conditions.js";
 import { ScopeVectors } from "./scope-vectors.js";
 
@@ -59,6 +61,7 @@ beforeAll(async () => {
   db = await PGlite.create({ extensions: { vector } });
   await db.exec("CREATE EXTENSION IF NOT EXISTS vector");
   await db.exec(`CREATE TABLE ${TABLE} (id UUID PRIMARY KEY, vector vector(${DIMS}), payload JSONB)`);
+  for (const sql of lexicalColumnStatements(TABLE)) await db.exec(sql);
   for (let i = 0; i < 60; i++) await insert(i % 3 === 0 ? "u2" : "u1");
   // A row without a vector (as a payload-only insert leaves it) is never a dense hit.
   await db.query(`INSERT INTO ${TABLE} (id, payload) VALUES ($1, $2)`, [uuid(9999), { user_id: "u1" }]);
@@ -72,16 +75,38 @@ describe("ScopeVectors", () => {
   it("answers a scope exactly as pgvector's exact search does, and never with another scope's rows", async () => {
     const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
     const query = vectorOf(4242);
-    const matrix = await cache.matrixFor(scopeOf("u1"));
+    const matrix = (await cache.cachedScope(scopeOf("u1")))?.matrix;
     expect(matrix?.size).toBe(40);
     expect(matrix?.nearest(query, 10).map((h) => h.id)).toEqual(await pgvectorTop("u1", query, 10));
     expect(cache.size).toBe(40);
   });
 
+  it("holds the scope's lexemes as PostgreSQL generated them: BM25 equals the SQL match's", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
+    const lexicon = (await cache.cachedScope(scopeOf("u1")))?.lexicon;
+    const lexemes = ["memori", "7", "12"];
+    const { rows } = await db.query<{ id: string; lex: string }>(
+      `SELECT id::text AS id, lex::text AS lex FROM ${TABLE} WHERE payload->>'user_id' = 'u1' AND vector IS NOT NULL AND lex @@ $1::tsquery`,
+      [lexemes.join(" | ")],
+    );
+    const { rows: stats } = await db.query<{ n: number; avg: number }>(
+      `SELECT count(*)::int AS n, avg(length(lex))::float8 AS avg FROM ${TABLE} WHERE payload->>'user_id' = 'u1' AND vector IS NOT NULL`,
+    );
+    const expected = bm25Scores(
+      lexemes,
+      rows.map((r) => parseTsvector(r.id, r.lex)),
+      { documents: stats[0]?.n ?? 0, averageLength: stats[0]?.avg ?? 0 },
+    );
+    expect(expected.size).toBe(40);
+    const scores = lexicon?.scores(lexemes);
+    expect([...(scores?.keys() ?? [])].sort()).toEqual([...expected.keys()].sort());
+    for (const [id, score] of expected) expect(scores?.get(id)).toBeCloseTo(score, 12);
+  });
+
   it("keeps a cached scope in step with inserts, updates that move a row between scopes, and deletes", async () => {
     const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
-    const u1 = await cache.matrixFor(scopeOf("u1"));
-    const u2 = await cache.matrixFor(scopeOf("u2"));
+    const u1 = (await cache.cachedScope(scopeOf("u1")))?.matrix;
+    const u2 = (await cache.cachedScope(scopeOf("u2")))?.matrix;
     const added = await insert("u1");
     cache.noteInserted([added.id], [added.v], [added.payload]);
     expect(u1?.has(added.id)).toBe(true);
@@ -105,7 +130,7 @@ describe("ScopeVectors", () => {
   it("replays writes noted while a scope loads, whichever ran first in PGlite", async () => {
     const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
     const before = await insert("u3"); // in the table before the load starts
-    const loading = cache.matrixFor(scopeOf("u3"));
+    const loading = cache.cachedScope(scopeOf("u3")).then((c) => c?.matrix);
     const during = await insert("u3"); // PGlite runs this after the load's SELECT
     cache.noteInserted([during.id], [during.v], [during.payload]);
     await db.query(`DELETE FROM ${TABLE} WHERE id = $1`, [before.id]);
@@ -118,24 +143,24 @@ describe("ScopeVectors", () => {
 
   it("evicts the least recently searched scope past its row budget, and refuses a scope larger than it", async () => {
     const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 45 });
-    await cache.matrixFor(scopeOf("u2")); // 20 rows
-    await cache.matrixFor(scopeOf("u3")); // 1 row
-    await cache.matrixFor(scopeOf("u2")); // u3 is now the oldest
+    await cache.cachedScope(scopeOf("u2")); // 20 rows
+    await cache.cachedScope(scopeOf("u3")); // 1 row
+    await cache.cachedScope(scopeOf("u2")); // u3 is now the oldest
     expect(cache.size).toBe(21);
-    const u1 = await cache.matrixFor(scopeOf("u1")); // 40 rows: both others must go
+    const u1 = (await cache.cachedScope(scopeOf("u1")))?.matrix; // 40 rows: both others must go
     expect(u1?.size).toBe(40);
     expect(cache.size).toBe(40);
 
     const small = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 10 });
-    expect(await small.matrixFor(scopeOf("u1"))).toBeNull();
+    expect(await small.cachedScope(scopeOf("u1"))).toBeNull();
     expect(small.size).toBe(0);
   });
 
   it("drops a load that a clear() overtook, and loads afresh next time", async () => {
     const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
-    const loading = cache.matrixFor(scopeOf("u1"));
+    const loading = cache.cachedScope(scopeOf("u1"));
     cache.clear();
     expect(await loading).toBeNull();
-    expect((await cache.matrixFor(scopeOf("u1")))?.size).toBe(40);
+    expect((await cache.cachedScope(scopeOf("u1")))?.matrix.size).toBe(40);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The vectors of the scopes that were searched lately, kept in JS so that a scoped dense search is an exact
  * scan in JS instead of SQL (vector-matrix.ts), and mem0's table needs no HNSW index: an insert costs ~1 ms
- * instead of ~6.5 ms with one (measured; README "Vectors in JS").
+ * instead of ~6.5 ms with one (measured; README "Vectors in JS"). Beside them, the same rows' lexemes, so
+ * the lexical half is scored in JS too (scope-lexicon.ts; README "Words in JS").
  *
  * Consistency: a scope is loaded from the table on its first search, then kept in step by the vector store's
  * own writes (`noteInserted` / `noteUpdated` / `noteDeleted`, called after each statement succeeds; a write
@@ -14,7 +15,10 @@
  * alone is not cached and its searches go to SQL, re-tried after OVERSIZED_RETRY_MS.
  */
 import type { PGlite } from "@electric-sql/pglite";
+import { parseTsvector } from "./bm25.js";
+import { LEXICAL_COLUMN } from "./lexical-column.js";
 import type { ScopeConditions } from "./scope-conditions.js";
+import { ScopeLexicon } from "./scope-lexicon.js";
 import { VectorMatrix } from "./vector-matrix.js";
 
 const OVERSIZED_RETRY_MS = 60_000;
@@ -27,8 +31,14 @@ type Write =
   | { kind: "upsert"; id: string; vector: ArrayLike<number>; payload: Payload }
   | { kind: "delete"; id: string };
 
+/** One cached scope: its vectors, and its rows' lexemes for BM25 (scope-lexicon.ts). */
+export interface CachedScope {
+  matrix: VectorMatrix;
+  lexicon: ScopeLexicon;
+}
+
 interface Loading {
-  done: Promise<VectorMatrix | null>;
+  done: Promise<CachedScope | null>;
   writes: Write[];
 }
 
@@ -42,7 +52,7 @@ export interface ScopeVectorsOptions {
 
 export class ScopeVectors {
   /** Map order is recency of use: the first entry is evicted first. */
-  private readonly scopes = new Map<string, { scope: ScopeConditions; matrix: VectorMatrix }>();
+  private readonly scopes = new Map<string, { scope: ScopeConditions; cached: CachedScope }>();
   private readonly loading = new Map<string, Loading>();
   private readonly oversized = new Map<string, number>();
   private rows = 0;
@@ -55,13 +65,13 @@ export class ScopeVectors {
     return this.rows;
   }
 
-  /** The scope's vectors (loaded on first use), or null when the scope is too large to keep. */
-  async matrixFor(scope: ScopeConditions): Promise<VectorMatrix | null> {
+  /** The scope's vectors and lexemes (loaded on first use), or null when the scope is too large to keep. */
+  async cachedScope(scope: ScopeConditions): Promise<CachedScope | null> {
     const held = this.scopes.get(scope.key);
     if (held) {
       this.scopes.delete(scope.key);
       this.scopes.set(scope.key, held);
-      return held.matrix;
+      return held.cached;
     }
     const refusedAt = this.oversized.get(scope.key);
     if (refusedAt !== undefined && Date.now() - refusedAt < OVERSIZED_RETRY_MS) return null;
@@ -105,17 +115,18 @@ export class ScopeVectors {
   }
 
   private apply(write: Write): void {
-    for (const held of this.scopes.values()) this.rows += applyTo(held.matrix, held.scope, write);
+    for (const held of this.scopes.values()) this.rows += applyTo(held.cached, held.scope, write);
     for (const loading of this.loading.values()) loading.writes.push(write);
     if (write.kind === "upsert") this.evictBeyond(this.options.maxRows);
   }
 
-  private async load(scope: ScopeConditions, loading: Loading): Promise<VectorMatrix | null> {
+  private async load(scope: ScopeConditions, loading: Loading): Promise<CachedScope | null> {
     const { db, table, dimensions, maxRows } = this.options;
     const generation = this.generation;
     const n = scope.params.length + 1;
-    const { rows } = await db.query<{ id: string; v: string }>(
-      `SELECT id::text AS id, vector::text AS v FROM "${table}" WHERE ${scope.sql} AND vector IS NOT NULL LIMIT $${n}`,
+    const { rows } = await db.query<{ id: string; v: string; lex: string | null }>(
+      `SELECT id::text AS id, vector::text AS v, ${LEXICAL_COLUMN}::text AS lex FROM "${table}" ` +
+        `WHERE ${scope.sql} AND vector IS NOT NULL LIMIT $${n}`,
       [...scope.params, maxRows + 1],
     );
     if (generation !== this.generation) return null;
@@ -123,14 +134,17 @@ export class ScopeVectors {
       this.oversized.set(scope.key, Date.now());
       return null;
     }
-    const matrix = new VectorMatrix(dimensions, rows.length + 16);
-    for (const r of rows) matrix.upsert(r.id, parseVector(r.v));
-    for (const write of loading.writes) applyTo(matrix, scope, write);
-    this.evictBeyond(maxRows - matrix.size);
+    const cached = { matrix: new VectorMatrix(dimensions, rows.length + 16), lexicon: new ScopeLexicon() };
+    for (const r of rows) {
+      cached.matrix.upsert(r.id, parseVector(r.v));
+      cached.lexicon.put(parseTsvector(r.id, r.lex ?? ""));
+    }
+    for (const write of loading.writes) applyTo(cached, scope, write);
+    this.evictBeyond(maxRows - cached.matrix.size);
     if (this.scopes.size >= MAX_SCOPES) this.evictOldest();
-    this.scopes.set(scope.key, { scope, matrix });
-    this.rows += matrix.size;
-    return matrix;
+    this.scopes.set(scope.key, { scope, cached });
+    this.rows += cached.matrix.size;
+    return cached;
   }
 
   private evictBeyond(limit: number): void {
@@ -142,15 +156,20 @@ export class ScopeVectors {
     if (oldest.done) return;
     const held = this.scopes.get(oldest.value);
     this.scopes.delete(oldest.value);
-    this.rows -= held?.matrix.size ?? 0;
+    this.rows -= held?.cached.matrix.size ?? 0;
   }
 }
 
-/** Applies one write to one scope's matrix; returns the change in its row count. */
-function applyTo(matrix: VectorMatrix, scope: ScopeConditions, write: Write): number {
+/** Applies one write to one cached scope; returns the change in its row count. */
+function applyTo({ matrix, lexicon }: CachedScope, scope: ScopeConditions, write: Write): number {
   const before = matrix.size;
-  if (write.kind === "upsert" && scope.matches(write.payload)) matrix.upsert(write.id, write.vector);
-  else matrix.remove(write.id);
+  if (write.kind === "upsert" && scope.matches(write.payload)) {
+    matrix.upsert(write.id, write.vector);
+    lexicon.noteWritten(write.id);
+  } else {
+    matrix.remove(write.id);
+    lexicon.remove(write.id);
+  }
   return matrix.size - before;
 }
 

@@ -5,6 +5,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lexicalColumnStatements } from "./lexical-column.js";
 import { scopeConditions } from "./scope-conditions.js";
 import { ScopeVectors } from "./scope-vectors.js";
 import { noteStoreWrites, type WritableStore } from "./vector-store-writes.js";
@@ -17,6 +18,7 @@ beforeAll(async () => {
   db = await PGlite.create({ extensions: { vector } });
   await db.exec("CREATE EXTENSION IF NOT EXISTS vector");
   await db.exec("CREATE TABLE memories (id UUID PRIMARY KEY, vector vector(2), payload JSONB)");
+  for (const sql of lexicalColumnStatements("memories")) await db.exec(sql);
 });
 afterAll(() => db?.close());
 
@@ -24,7 +26,7 @@ function sqlStore(failInsertAfter = Number.POSITIVE_INFINITY): WritableStore {
   let inserted = 0;
   const put = (i: string, v: number[], p: Record<string, unknown>) =>
     db.query(
-      "INSERT INTO memories VALUES ($1, $2::vector, $3) ON CONFLICT (id) DO UPDATE SET vector = $2, payload = $3",
+      "INSERT INTO memories (id, vector, payload) VALUES ($1, $2::vector, $3) ON CONFLICT (id) DO UPDATE SET vector = $2, payload = $3",
       [i, `[${v.join(",")}]`, p],
     );
   return {
@@ -45,7 +47,7 @@ describe("noteStoreWrites", () => {
     const cache = new ScopeVectors({ db, table: "memories", dimensions: 2, maxRows: 100 });
     const store = sqlStore();
     noteStoreWrites(store, cache);
-    const matrix = await cache.matrixFor(scope);
+    const matrix = (await cache.cachedScope(scope))?.matrix;
     await store.insert(
       [
         [1, 0],
@@ -67,7 +69,7 @@ describe("noteStoreWrites", () => {
     const cache = new ScopeVectors({ db, table: "memories", dimensions: 2, maxRows: 100 });
     const store = sqlStore(1);
     noteStoreWrites(store, cache);
-    const before = await cache.matrixFor(scope);
+    const before = (await cache.cachedScope(scope))?.matrix;
     await expect(
       store.insert(
         [
@@ -79,7 +81,7 @@ describe("noteStoreWrites", () => {
       ),
     ).rejects.toThrow("injected");
     expect(cache.size).toBe(0);
-    const after = await cache.matrixFor(scope);
+    const after = (await cache.cachedScope(scope))?.matrix;
     expect(after).not.toBe(before);
     expect(after?.has(id(3))).toBe(true); // the row that did go in before the failure
     expect(after?.has(id(4))).toBe(false);
