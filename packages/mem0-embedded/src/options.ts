@@ -52,10 +52,10 @@ export interface EmbeddedMem0Options {
   /** Request bodies above this are refused with 413 (default 2 MiB). */
   maxBodyBytes?: number;
   /**
-   * Memory for the vectors and lexemes of lately searched scopes, MB (default 256: ~100k memories of 384 dims,
-   * ~2.5 KB each). Scoped search is an exact scan of them in JS plus BM25 over their lexemes (README, "Vectors
-   * in JS", "Words in JS"); a scope larger than this alone is searched in SQL. 0 turns the cache off: every
-   * search is SQL (for measurement).
+   * Memory for the memories of lately searched scopes (vector, lexemes, payload), MB (default 256: ~87k
+   * memories of 384 dims, ~3 KB each). Scoped search is an exact scan of their vectors in JS plus BM25 over
+   * their lexemes (README, "Vectors in JS", "Words in JS"); a scope larger than this alone is searched in
+   * SQL. 0 turns the cache off: every search is SQL (for measurement).
    */
   vectorCacheMb?: number;
 }

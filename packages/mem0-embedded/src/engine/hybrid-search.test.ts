@@ -183,6 +183,26 @@ describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", (
     expect((await cache.cachedScope(scopeOf("u1")))?.lexicon.size).toBe(2);
   });
 
+  it("answers a cached scope's search with one statement (the query's lexemes), payloads from the cache", async () => {
+    await search("warm", [1, 0, 0]);
+    const statements: string[] = [];
+    const query = db.query.bind(db);
+    db.query = ((sql: string, ...rest: unknown[]) => {
+      statements.push(sql);
+      return (query as (...a: unknown[]) => unknown)(sql, ...rest);
+    }) as typeof db.query;
+    try {
+      const hits = await withSearchQuery("risotto", 0.1, () =>
+        cached.search([1, 0, 0], 60, { user_id: "u1" }),
+      );
+      expect(hits.map((h) => h.payload.data)).toContain("I cooked a risotto for my sister");
+    } finally {
+      db.query = query;
+    }
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain("to_tsvector");
+  });
+
   it("reads the lexemes of rows written after the scope loaded, and follows updates and deletes", async () => {
     const lexicon = (await cache.cachedScope(scopeOf("u1")))?.lexicon;
     const holds = (word: string) => lexicon?.scores([word]).has(id(4));
@@ -193,7 +213,8 @@ describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", (
     expect((await search("saffron", query))[0]).toBe(id(4));
     expect([lexicon?.pending().size, holds("saffron")]).toEqual([0, true]);
     await write(4, "u1", "Bought cinnamon buns at the bakery", [1, 0, 0]);
-    expect((await search("cinnamon", query))[0]).toBe(id(4));
+    const hits = await withSearchQuery("cinnamon", 0.1, () => cached.search(query, 60, { user_id: "u1" }));
+    expect(hits[0]).toMatchObject({ id: id(4), payload: { data: "Bought cinnamon buns at the bakery" } });
     expect([holds("saffron"), holds("cinnamon")]).toEqual([false, true]);
     await db.query(`DELETE FROM ${CACHED} WHERE id = $1`, [id(4)]);
     cache.noteDeleted(id(4));

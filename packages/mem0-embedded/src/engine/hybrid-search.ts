@@ -14,8 +14,8 @@
  * inferred add looking for related memories) stay dense, as mem0 designed them.
  *
  * The dense half of a scoped search (both kinds) comes from the scope's vectors kept in JS when `vectors` is
- * given (scope-vectors.ts): an exact cosine scan there, then one statement for the payloads of the
- * candidates. Otherwise it is mem0's own SQL search. The lexical half of a cached scope is scored from the
+ * given (scope-vectors.ts): an exact cosine scan there, with the candidates' payloads kept beside the vectors.
+ * Otherwise it is mem0's own SQL search, and the payloads of lexical candidates are read in one statement. The lexical half of a cached scope is scored from the
  * scope's lexemes kept beside its vectors (scope-lexicon.ts); of any other scope, by the SQL match below.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -209,12 +209,12 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
       const near = matrix.nearest(vector, limit);
       const rows = await rowsOf(
         vector,
-        near.map((h) => h.id),
+        near.flatMap((h) => (cached?.payloads.has(h.id) ? [] : [h.id])),
         [],
       );
       return near.flatMap((h) => {
-        const row = rows.get(h.id);
-        return row ? [{ id: h.id, payload: row.payload, score: h.cosine }] : [];
+        const payload = cached?.payloads.get(h.id) ?? rows.get(h.id)?.payload;
+        return payload ? [{ id: h.id, payload, score: h.cosine }] : [];
       });
     }
     const [dense, lexical] = await Promise.all([
@@ -229,6 +229,10 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
     }
     const ids = [...cosines.keys()];
     const known = new Map(dense.flatMap((h) => (h.payload ? [[h.id, h.payload] as const] : [])));
+    for (const id of ids) {
+      const payload = cached?.payloads.get(id);
+      if (payload) known.set(id, payload);
+    }
     const rows = await rowsOf(
       vector,
       ids.filter((id) => !known.has(id)),
@@ -237,9 +241,9 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
     request.fused = true;
     const candidates = ids.flatMap((id) => {
       const payload = known.get(id) ?? rows.get(id)?.payload;
-      const cached = cosines.get(id) as number;
-      const cosine = Number.isNaN(cached) ? rows.get(id)?.cosine : cached;
-      // Gone from the table since the cache saw it (deleted around mem0's store), or no vector: not a hit.
+      const kept = cosines.get(id) as number;
+      const cosine = Number.isNaN(kept) ? rows.get(id)?.cosine : kept;
+      // Gone from the table (an uncached scope's lexical match deleted meanwhile), or no vector: not a hit.
       return payload && cosine !== undefined ? [{ id, payload, cosine }] : [];
     });
     const payloads = new Map(candidates.map((c) => [c.id, c.payload]));

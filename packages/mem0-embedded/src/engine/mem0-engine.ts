@@ -15,8 +15,7 @@ import { ensureExtraIndexes } from "./extra-indexes.js";
 import { useWriteAheadHistoryJournal } from "./history-journal.js";
 import { type HybridStore, installHybridSearch, isSearchRequest } from "./hybrid-search.js";
 import { endPgClients, internals } from "./mem0-internals.js";
-import { LEXICON_BYTES_PER_ROW } from "./scope-lexicon.js";
-import { ScopeVectors } from "./scope-vectors.js";
+import { CACHED_ROW_HEAP_BYTES, ScopeVectors } from "./scope-vectors.js";
 import { noteStoreWrites, type WritableStore } from "./vector-store-writes.js";
 
 export const COLLECTION = "memories";
@@ -116,8 +115,8 @@ export async function createMem0Engine(args: {
     const store = internals(memory).vectorStore;
     if (!store) throw new Error("mem0's vector store did not initialise");
     await writeVectorsInBinary(store as unknown as WritableStore, db, COLLECTION);
-    // A cached row holds its vector (float32) and its lexemes (scope-lexicon.ts).
-    const maxRows = Math.floor((vectorCacheMb * 1024 * 1024) / (dims * 4 + LEXICON_BYTES_PER_ROW));
+    // A cached row holds its vector (float32), its lexemes and its payload (scope-vectors.ts).
+    const maxRows = Math.floor((vectorCacheMb * 1024 * 1024) / (dims * 4 + CACHED_ROW_HEAP_BYTES));
     vectors =
       maxRows > 0 ? new ScopeVectors({ db, table: COLLECTION, dimensions: dims, maxRows }) : undefined;
     if (vectors) noteStoreWrites(store as unknown as WritableStore, vectors);

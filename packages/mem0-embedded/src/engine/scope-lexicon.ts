@@ -11,12 +11,6 @@
  */
 import { type Bm25Stats, bm25Scores, type LexicalDoc } from "./bm25.js";
 
-/**
- * What one row's lexemes cost on the heap, for the cache's memory budget: measured ~920 bytes per row for the
- * P5 corpus (10k memories of 7 lexemes each, heap after GC); longer memories cost more.
- */
-export const LEXICON_BYTES_PER_ROW = 1024;
-
 export class ScopeLexicon {
   private readonly docs = new Map<string, LexicalDoc>();
   private readonly holders = new Map<string, Set<string>>();

@@ -8,8 +8,8 @@
  * own writes (`noteInserted` / `noteUpdated` / `noteDeleted`, called after each statement succeeds; a write
  * that fails drops every cached scope). Writes noted while a scope loads are replayed on the loaded copy, so a
  * row is neither missed nor kept after its delete, whichever of the load and the write PGlite ran first.
- * Code that writes the table around mem0's store must call `clear()`. A hit's payload is always read from the
- * table, so a row deleted behind the cache's back is dropped there, never returned.
+ * Code that writes the table around mem0's store must call `clear()`: the cache answers a cached scope's
+ * searches alone (vectors, lexemes and payloads), so a row written behind its back is not seen until then.
  *
  * Bounded by `maxRows` vectors in all (least recently searched scopes go first); a scope larger than that
  * alone is not cached and its searches go to SQL, re-tried after OVERSIZED_RETRY_MS.
@@ -22,6 +22,12 @@ import { ScopeLexicon } from "./scope-lexicon.js";
 import { VectorMatrix } from "./vector-matrix.js";
 
 const OVERSIZED_RETRY_MS = 60_000;
+/**
+ * What one cached row costs on the heap besides its vector (its id, lexemes and payload), for the memory
+ * budget: measured 1,410 bytes per row for the P5 corpus (10k memories in one scope, heap after GC; README
+ * "Words in JS"). Longer memories cost more.
+ */
+export const CACHED_ROW_HEAP_BYTES = 1536;
 /** Empty or tiny scopes cost little, but a cache of a million of them is a leak all the same. */
 const MAX_SCOPES = 10_000;
 
@@ -31,10 +37,12 @@ type Write =
   | { kind: "upsert"; id: string; vector: ArrayLike<number>; payload: Payload }
   | { kind: "delete"; id: string };
 
-/** One cached scope: its vectors, and its rows' lexemes for BM25 (scope-lexicon.ts). */
+/** One cached scope: its vectors, its rows' lexemes for BM25 (scope-lexicon.ts), and their payloads. */
 export interface CachedScope {
   matrix: VectorMatrix;
   lexicon: ScopeLexicon;
+  /** What mem0 stored with each row, as written; read-only for callers. */
+  payloads: Map<string, Payload>;
 }
 
 interface Loading {
@@ -114,7 +122,10 @@ export class ScopeVectors {
     this.rows = 0;
   }
 
-  private apply(write: Write): void {
+  private apply(noted: Write): void {
+    // The payload as the table hands it back (jsonb: no undefined, no Dates), not the writer's live object.
+    const write: Write =
+      noted.kind === "upsert" ? { ...noted, payload: JSON.parse(JSON.stringify(noted.payload)) } : noted;
     for (const held of this.scopes.values()) this.rows += applyTo(held.cached, held.scope, write);
     for (const loading of this.loading.values()) loading.writes.push(write);
     if (write.kind === "upsert") this.evictBeyond(this.options.maxRows);
@@ -124,8 +135,8 @@ export class ScopeVectors {
     const { db, table, dimensions, maxRows } = this.options;
     const generation = this.generation;
     const n = scope.params.length + 1;
-    const { rows } = await db.query<{ id: string; v: string; lex: string | null }>(
-      `SELECT id::text AS id, vector::text AS v, ${LEXICAL_COLUMN}::text AS lex FROM "${table}" ` +
+    const { rows } = await db.query<{ id: string; v: string; lex: string | null; payload: Payload | null }>(
+      `SELECT id::text AS id, vector::text AS v, ${LEXICAL_COLUMN}::text AS lex, payload FROM "${table}" ` +
         `WHERE ${scope.sql} AND vector IS NOT NULL LIMIT $${n}`,
       [...scope.params, maxRows + 1],
     );
@@ -134,10 +145,15 @@ export class ScopeVectors {
       this.oversized.set(scope.key, Date.now());
       return null;
     }
-    const cached = { matrix: new VectorMatrix(dimensions, rows.length + 16), lexicon: new ScopeLexicon() };
+    const cached: CachedScope = {
+      matrix: new VectorMatrix(dimensions, rows.length + 16),
+      lexicon: new ScopeLexicon(),
+      payloads: new Map(),
+    };
     for (const r of rows) {
       cached.matrix.upsert(r.id, parseVector(r.v));
       cached.lexicon.put(parseTsvector(r.id, r.lex ?? ""));
+      cached.payloads.set(r.id, r.payload ?? {});
     }
     for (const write of loading.writes) applyTo(cached, scope, write);
     this.evictBeyond(maxRows - cached.matrix.size);
@@ -161,14 +177,16 @@ export class ScopeVectors {
 }
 
 /** Applies one write to one cached scope; returns the change in its row count. */
-function applyTo({ matrix, lexicon }: CachedScope, scope: ScopeConditions, write: Write): number {
+function applyTo({ matrix, lexicon, payloads }: CachedScope, scope: ScopeConditions, write: Write): number {
   const before = matrix.size;
   if (write.kind === "upsert" && scope.matches(write.payload)) {
     matrix.upsert(write.id, write.vector);
     lexicon.noteWritten(write.id);
+    payloads.set(write.id, write.payload);
   } else {
     matrix.remove(write.id);
     lexicon.remove(write.id);
+    payloads.delete(write.id);
   }
   return matrix.size - before;
 }
