@@ -3,6 +3,7 @@ import { createRelay, type Relay } from "../src/outbox/relay.js";
 import type { RelayOptions } from "../src/outbox/relay-options.js";
 import { describeBackends } from "../src/testing/backends.js";
 import { receivedMarkers, remember, useRelayFixture } from "../src/testing/relay-fixture.js";
+import { sleep, waitFor } from "../src/testing/wait.js";
 
 const fast = { backoff: { baseMs: 20, maxMs: 100 }, leaseMs: 3_000, deliveryTimeoutMs: 1_000 };
 
@@ -109,6 +110,33 @@ describeBackends("relay delivery", (backend) => {
     expect(() => createRelay({ db, mem0, batchSize: 0 })).toThrow(/option batchSize/);
     expect(() => createRelay({ db, mem0: {} as never })).toThrow(/option mem0/);
   });
+  it("claims once per job when jobs come one at a time, and takes a job enqueued mid-round at once", async () => {
+    // The idle poll is a minute: every delivery below is driven by notify() alone.
+    relay = await make({ lanes: 2, idleDelayMs: 60_000 });
+    const running = relay;
+    running.start();
+    await sleep(100); // both lanes ran their first, empty round and sleep
+    const roundsBefore = running.counters().rounds;
+    for (let i = 0; i < 6; i++) {
+      await f.outbox.enqueue(remember(`one${i}`));
+      running.notify();
+      await waitFor(`job ${i} delivered`, () => running.counters().delivered === i + 1);
+    }
+    // One lane wakes per notify and stops after a round that left nothing due: one claim per job (it was
+    // three: both lanes woke, and the one that delivered claimed again to find nothing).
+    expect(running.counters().rounds - roundsBefore).toBe(6);
+
+    // A job enqueued while a round delivers is claimed when that round ends, not at the next idle poll.
+    await f.stub.setLatency(300);
+    await f.outbox.enqueue(remember("first"));
+    running.notify();
+    await waitFor("the first job claimed", () => running.counters().claimed === 7);
+    await f.outbox.enqueue(remember("during"));
+    running.notify();
+    await waitFor("both delivered", () => running.counters().delivered === 8, { timeoutMs: 5_000 });
+    expect(receivedMarkers(f.stub)).toContain("during");
+  });
+
   it("claims what its pace allows per round, waits what it asks after each, and never stops delivering", async () => {
     for (let i = 0; i < 6; i++) await f.outbox.enqueue(remember(`p${i}`));
     const asked: number[] = [];

@@ -18,6 +18,8 @@ export interface DrainResult {
   leaseLost: number;
   /** True when nothing was claimed because mem0's breaker is open. */
   paused: boolean;
+  /** True when the claim found fewer due rows than it asked for: none was left for another claim then. */
+  drained: boolean;
 }
 
 export interface Relay {
@@ -32,7 +34,7 @@ export interface Relay {
   notify(): void;
   /** Totals of this relay since it was created (process-local; the table has the global view). */
   counters(): Readonly<
-    Omit<DrainResult, "paused"> & {
+    Omit<DrainResult, "paused" | "drained"> & {
       rounds: number;
       pausedRounds: number;
       errors: number;
@@ -52,24 +54,24 @@ export function createRelay(options: RelayOptions): Relay {
   let lanes: Promise<void>[] | null = null;
   let stopping = false;
   let lastProbeAt = 0;
+  /** notify() calls so far: a lane compares it across a round to know whether work came in meanwhile. */
+  let notifications = 0;
   const roundSize = () =>
     o.pace ? Math.max(1, Math.min(o.batchSize, Math.floor(o.pace.rowsPerRound(o.batchSize)))) : o.batchSize;
 
   async function drainOnce(limit = o.batchSize): Promise<DrainResult> {
     const breaker = o.mem0.breakerState();
     const probeDue = breaker === "open" && Date.now() - lastProbeAt >= o.breakerProbeMs;
-    const result: DrainResult = { ...zero(), paused: breaker === "open" && !probeDue };
+    const result: DrainResult = { ...zero(), paused: breaker === "open" && !probeDue, drained: false };
     if (result.paused) {
       extra.pausedRounds++;
       return result;
     }
     if (probeDue) lastProbeAt = Date.now();
     // Open (probing) or half-open: send a single job, so the rest are not failed by the breaker.
-    const rows = await claimDue(o.db, {
-      relayId: o.relayId,
-      limit: breaker === "closed" ? limit : 1,
-      leaseMs: o.leaseMs,
-    });
+    const asked = breaker === "closed" ? limit : 1;
+    const rows = await claimDue(o.db, { relayId: o.relayId, limit: asked, leaseMs: o.leaseMs });
+    result.drained = rows.length < asked;
     result.claimed = rows.length;
     if (rows.length > 0) {
       const settlements = await Promise.all(rows.map((row) => attempt(row, o, extra)));
@@ -94,11 +96,16 @@ export function createRelay(options: RelayOptions): Relay {
   async function lane(): Promise<void> {
     while (!stopping) {
       try {
+        const notifiedBefore = notifications;
         const r = await drainOnce(roundSize());
         // Rows handed back because the breaker tripped mid-round: wait like a paused round, or the lane
         // would re-claim and re-release them in a tight loop.
         if (r.paused || r.released > 0) await sleeper.sleep(o.breakerPollMs);
-        else if (r.claimed === 0) await sleeper.sleep(o.idleDelayMs);
+        // Nothing due, or fewer due rows than asked for and nothing enqueued since the claim: another claim
+        // now would come back empty (measured: 2.6 claims per job at 25 remembers/s before this check).
+        // Retries coming due and other processes' jobs are found by the idle poll, as before.
+        else if (r.claimed === 0 || (r.drained && notifications === notifiedBefore))
+          await sleeper.sleep(o.idleDelayMs);
         else {
           // Reads are under pressure: a plain timer, not the sleeper, which every enqueue wakes. Otherwise,
           // PGlite answers through microtasks only: yield to the event loop between rounds so timers and
@@ -136,13 +143,16 @@ export function createRelay(options: RelayOptions): Relay {
       o.logger?.info({ relayId: o.relayId, ...totals }, "outbox relay stopped");
     },
     drainOnce,
-    notify: () => sleeper.wake(),
+    notify: () => {
+      notifications++;
+      sleeper.wakeOne();
+    },
     counters: () => ({ ...totals, ...extra }),
     isRunning: () => lanes !== null,
   };
 }
 
-function zero(): Omit<DrainResult, "paused"> {
+function zero(): Omit<DrainResult, "paused" | "drained"> {
   return { claimed: 0, delivered: 0, retried: 0, dead: 0, released: 0, leaseLost: 0 };
 }
 

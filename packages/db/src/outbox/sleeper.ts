@@ -1,6 +1,7 @@
 /**
- * Interruptible waits for the relay's loops: `wake()` ends current waits early (new work was enqueued),
- * `close()` ends them for good (the relay is stopping, so stop() never waits out an idle delay).
+ * Interruptible waits for the relay's loops: `wakeOne()` ends the longest current wait early (new work was
+ * enqueued: one lane claims it, the others need not run an empty claim), `close()` ends them all for good
+ * (the relay is stopping, so stop() never waits out an idle delay).
  */
 export class Sleeper {
   private waiters = new Set<() => void>();
@@ -19,13 +20,14 @@ export class Sleeper {
     });
   }
 
-  wake(): void {
-    for (const done of [...this.waiters]) done();
+  wakeOne(): void {
+    const longest = this.waiters.values().next();
+    if (!longest.done) longest.value();
   }
 
   close(): void {
     this.closed = true;
-    this.wake();
+    for (const done of [...this.waiters]) done();
   }
 
   reopen(): void {
