@@ -15,8 +15,9 @@
  *
  * The dense half of a scoped search (both kinds) comes from the scope's vectors kept in JS when `vectors` is
  * given (scope-vectors.ts): an exact cosine scan there, with the candidates' payloads kept beside the vectors.
- * Otherwise it is mem0's own SQL search, and the payloads of lexical candidates are read in one statement. The lexical half of a cached scope is scored from the
- * scope's lexemes kept beside its vectors (scope-lexicon.ts); of any other scope, by the SQL match below.
+ * Otherwise it is mem0's own SQL search, and the payloads of lexical candidates are read in one statement.
+ * The lexical half of a cached scope is scored from the scope's lexemes kept beside its vectors
+ * (scope-lexicon.ts); of any other scope, by the SQL match below.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite } from "@electric-sql/pglite";

@@ -73,7 +73,7 @@ export class ScopeVectors {
     return this.rows;
   }
 
-  /** The scope's vectors and lexemes (loaded on first use), or null when the scope is too large to keep. */
+  /** The scope's vectors, lexemes and payloads (loaded on first use), or null when it is too large to keep. */
   async cachedScope(scope: ScopeConditions): Promise<CachedScope | null> {
     const held = this.scopes.get(scope.key);
     if (held) {
