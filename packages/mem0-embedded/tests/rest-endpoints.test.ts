@@ -256,6 +256,31 @@ describe("POST /search", () => {
     expect((await search("what dog does she have")).map((m) => m.id)).not.toContain(dog.id);
   });
 
+  it("runs concurrent searches each with its own query and threshold (they travel with the query vector)", async () => {
+    const u = user();
+    const notes = [
+      "Keeps the boat registration papers in the red folder",
+      "Her locker combination at the gym is written on the fridge",
+      "The neighbour's cat is called Biscuit",
+    ];
+    const ids = [];
+    for (const n of notes) ids.push((await addOne(u, n)).id);
+    const search = async (query: string, threshold: number) =>
+      results(
+        await call(s, "POST", "/search", { body: { query, filters: { user_id: u }, top_k: 3, threshold } }),
+      ).map((m) => m.id);
+    const [boat, locker, cat, strict, loose] = await Promise.all([
+      search("registration", 0.1),
+      search("combination", 0.1),
+      search("Biscuit", 0.1),
+      search("what should I cook tonight", 0.9),
+      search("what should I cook tonight", 0),
+    ]);
+    expect([boat?.[0], locker?.[0], cat?.[0]]).toEqual(ids);
+    expect(strict).toEqual([]);
+    expect(loose).toHaveLength(3);
+  });
+
   it("merges the deprecated top-level ids into filters", async () => {
     const u = user();
     const added = await addOne(u, "Plays the cello on Fridays");

@@ -6,13 +6,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type HybridStore,
-  installHybridSearch,
-  isSearchRequest,
-  type StoreHit,
-  withSearchQuery,
-} from "./hybrid-search.js";
+import { type HybridStore, installHybridSearch, SearchRequests, type StoreHit } from "./hybrid-search.js";
 import { lexicalColumnStatements } from "./lexical-column.js";
 import { scopeConditions } from "./scope-conditions.js";
 import { ScopeVectors } from "./scope-vectors.js";
@@ -49,6 +43,7 @@ let db: PGlite;
 let denseCalls: number;
 let keywordCalls: number;
 let store: HybridStore;
+const requests = new SearchRequests();
 
 beforeAll(async () => {
   db = await PGlite.create({ extensions: { vector } });
@@ -74,21 +69,42 @@ beforeAll(async () => {
       return [];
     },
   };
-  installHybridSearch(store, db, { table: TABLE });
+  installHybridSearch(store, db, { table: TABLE, requests });
 });
 
 afterAll(async () => {
   await db?.close();
 });
 
+/** What mem0's search does inside the REST route: embed the query (bound to the request), then search. */
+function searchAs(
+  on: HybridStore,
+  query: string,
+  threshold: number,
+  vector: number[],
+  filters: Record<string, unknown>,
+): Promise<StoreHit[]> {
+  return requests.run(query, threshold, () => {
+    requests.bindQueryVector(query, vector);
+    return on.search(vector, 60, filters);
+  });
+}
+
 describe("installHybridSearch", () => {
   it("adds a word match from outside the dense pool, with its own cosine, and turns mem0's keyword term off", async () => {
     denseCalls = 0;
     keywordCalls = 0;
-    const { hits, keyword } = await withSearchQuery("where did I buy saffron?", 0.1, async () => ({
-      hits: await store.search([0, 1, 0], 60, { user_id: "u1" }),
-      keyword: await store.keywordSearch?.("saffron", 60, { user_id: "u1" }),
-    }));
+    // mem0 hands the filters object it gave `search` to `keywordSearch`.
+    const filters = { user_id: "u1" };
+    const query = "where did I buy saffron?";
+    const { hits, keyword } = await requests.run(query, 0.1, async () => {
+      const vector = [0, 1, 0];
+      requests.bindQueryVector(query, vector);
+      return {
+        hits: await store.search(vector, 60, filters),
+        keyword: await store.keywordSearch?.("saffron", 60, filters),
+      };
+    });
     expect(denseCalls).toBe(1);
     expect(keyword).toBeNull();
     expect(keywordCalls).toBe(0);
@@ -100,30 +116,50 @@ describe("installHybridSearch", () => {
   });
 
   it("never brings in another scope's word match", async () => {
-    const hits = await withSearchQuery("saffron", 0.1, () => store.search([0, 1, 0], 60, { user_id: "u1" }));
+    const hits = await searchAs(store, "saffron", 0.1, [0, 1, 0], { user_id: "u1" });
     expect(hits.map((h) => h.id)).not.toContain(rows[3]?.id);
-    const other = await withSearchQuery("saffron", 0.1, () => store.search([0, 1, 0], 60, { user_id: "u3" }));
+    const other = await searchAs(store, "saffron", 0.1, [0, 1, 0], { user_id: "u3" });
     expect(other.map((h) => h.id)).not.toContain(rows[3]?.id);
   });
 
   it("stays dense-only outside a search request and for filters it cannot translate", async () => {
-    expect(isSearchRequest()).toBe(false);
     const outside = await store.search([0, 1, 0], 60, { user_id: "u1" });
     expect(outside.map((h) => h.id)).not.toContain(rows[2]?.id);
     keywordCalls = 0;
     await store.keywordSearch?.("saffron", 60, { user_id: "u1" });
     expect(keywordCalls).toBe(1);
-    const advanced = await withSearchQuery("saffron", 0.1, () =>
-      store.search([0, 1, 0], 60, { user_id: "u1", $or: [{ topic: "food" }] }),
-    );
+    const advanced = await searchAs(store, "saffron", 0.1, [0, 1, 0], {
+      user_id: "u1",
+      $or: [{ topic: "food" }],
+    });
     expect(advanced.map((h) => h.id)).not.toContain(rows[2]?.id);
   });
 
+  it("binds a query vector only to its own engine's requests, the oldest of that text first", async () => {
+    const otherEngine = new SearchRequests();
+    const [first, second, elsewhere] = [
+      [0, 1, 0],
+      [0, 1, 0],
+      [0, 1, 0],
+    ];
+    await requests.run("saffron", 0.5, () =>
+      requests.run("saffron", 0.9, async () => {
+        otherEngine.bindQueryVector("saffron", elsewhere);
+        requests.bindQueryVector("saffron", first);
+        requests.bindQueryVector("saffron", second);
+        requests.bindQueryVector("pasta", elsewhere);
+      }),
+    );
+    expect(requests.requestOf(first)?.threshold).toBe(0.5);
+    expect(requests.requestOf(second)?.threshold).toBe(0.9);
+    expect([otherEngine.requestOf(elsewhere), requests.requestOf(elsewhere)]).toEqual([undefined, undefined]);
+  });
+
   it("applies the threshold to the cosine, halved for a word match", async () => {
-    const hits = await withSearchQuery("saffron", 0.85, () => store.search([0, 1, 0], 60, { user_id: "u1" }));
+    const hits = await searchAs(store, "saffron", 0.85, [0, 1, 0], { user_id: "u1" });
     // risotto: cosine 0.9, kept; pasta: 0.8 and no word match, dropped; saffron: cosine 1 and the word.
     expect(hits.map((h) => h.id).sort()).toEqual([rows[0]?.id, rows[2]?.id].sort());
-    const pasta = await withSearchQuery("pasta", 0.85, () => store.search([1, 0, 0], 60, { user_id: "u1" }));
+    const pasta = await searchAs(store, "pasta", 0.85, [1, 0, 0], { user_id: "u1" });
     expect(pasta.map((h) => h.id)).toContain(rows[1]?.id);
   });
 
@@ -132,7 +168,7 @@ describe("installHybridSearch", () => {
       { data: "Pasta with saffron tonight", user_id: "u1" },
       rows[1]?.id,
     ]);
-    const hits = await withSearchQuery("saffron", 0.1, () => store.search([1, 0, 0], 60, { user_id: "u1" }));
+    const hits = await searchAs(store, "saffron", 0.1, [1, 0, 0], { user_id: "u1" });
     const pasta = hits.find((h) => h.id === rows[1]?.id);
     const risotto = hits.find((h) => h.id === rows[0]?.id);
     expect(pasta?.score).toBeGreaterThan(risotto?.score ?? 1);
@@ -156,7 +192,7 @@ describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", (
     cache.noteUpdated(id(n), v, { data: text, user_id: user });
   };
   const search = async (query: string, v: number[]) =>
-    (await withSearchQuery(query, 0.1, () => cached.search(v, 60, { user_id: "u1" }))).map((h) => h.id);
+    (await searchAs(cached, query, 0.1, v, { user_id: "u1" })).map((h) => h.id);
 
   beforeAll(async () => {
     await db.exec(`CREATE TABLE ${CACHED} (id UUID PRIMARY KEY, vector vector(3), payload JSONB)`);
@@ -168,7 +204,7 @@ describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", (
         return [];
       },
     };
-    installHybridSearch(cached, db, { table: CACHED, vectors: cache });
+    installHybridSearch(cached, db, { table: CACHED, vectors: cache, requests });
     await write(1, "u1", "I cooked a risotto for my sister", [1, 0, 0]);
     await write(2, "u1", "Dinner was pasta again", [0.9, 0.1, 0]);
     await write(3, "u2", "Saffron is my favourite spice", [0, 1, 0]);
@@ -192,9 +228,7 @@ describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", (
       return (query as (...a: unknown[]) => unknown)(sql, ...rest);
     }) as typeof db.query;
     try {
-      const hits = await withSearchQuery("risotto", 0.1, () =>
-        cached.search([1, 0, 0], 60, { user_id: "u1" }),
-      );
+      const hits = await searchAs(cached, "risotto", 0.1, [1, 0, 0], { user_id: "u1" });
       expect(hits.map((h) => h.payload.data)).toContain("I cooked a risotto for my sister");
     } finally {
       db.query = query;
@@ -213,7 +247,7 @@ describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", (
     expect((await search("saffron", query))[0]).toBe(id(4));
     expect([lexicon?.pending().size, holds("saffron")]).toEqual([0, true]);
     await write(4, "u1", "Bought cinnamon buns at the bakery", [1, 0, 0]);
-    const hits = await withSearchQuery("cinnamon", 0.1, () => cached.search(query, 60, { user_id: "u1" }));
+    const hits = await searchAs(cached, "cinnamon", 0.1, query, { user_id: "u1" });
     expect(hits[0]).toMatchObject({ id: id(4), payload: { data: "Bought cinnamon buns at the bakery" } });
     expect([holds("saffron"), holds("cinnamon")]).toEqual([false, true]);
     await db.query(`DELETE FROM ${CACHED} WHERE id = $1`, [id(4)]);

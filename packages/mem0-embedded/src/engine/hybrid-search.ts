@@ -10,8 +10,9 @@
  * already applied the caller's threshold to the cosine), and its own keyword term is switched off for that
  * request so words are not counted twice.
  *
- * The wrapper acts only inside `withSearchQuery` (the REST /search route); mem0's internal searches (an
- * inferred add looking for related memories) stay dense, as mem0 designed them.
+ * The wrapper acts only on searches run through the engine's `SearchRequests` (the REST /search route),
+ * whose query vector was bound to the request (`bindQueryVector`); mem0's internal searches (an inferred
+ * add looking for related memories) stay dense, as mem0 designed them.
  *
  * The dense half of a scoped search (both kinds) comes from the scope's vectors kept in JS when `vectors` is
  * given (scope-vectors.ts): an exact cosine scan there, with the candidates' payloads kept beside the vectors.
@@ -19,7 +20,6 @@
  * The lexical half of a cached scope is scored from the scope's lexemes kept beside its vectors
  * (scope-lexicon.ts); of any other scope, by the SQL match below.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { PGlite } from "@electric-sql/pglite";
 import { type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
 import { LEXICAL_COLUMN } from "./lexical-column.js";
@@ -44,23 +44,69 @@ interface SearchRequest {
   query: string;
   /** the caller's threshold on the cosine (see passesThreshold) */
   threshold: number;
-  /** set by the wrapped `search` when it fused lexical candidates in */
-  fused: boolean;
 }
-
-const current = new AsyncLocalStorage<SearchRequest>();
 
 /**
- * Runs a mem0 search with hybrid retrieval for `query`. mem0 must be called with threshold 0 inside: the
- * caller's `threshold` is applied here, to the cosine, before fusion changes the scale of the score.
+ * The search requests of one engine. Their context travels on objects mem0 passes along unchanged, not in an
+ * AsyncLocalStorage: on Node 20 an AsyncLocalStorage turns on promise hooks for the whole process, and
+ * PGlite makes many promises per statement (README, "Search context without AsyncLocalStorage"). mem0's
+ * search embeds its query (`embed(query, "search")`), hands that same array to the store's `search`, then
+ * hands the same filters object to the store's `keywordSearch`.
  */
-export function withSearchQuery<T>(query: string, threshold: number, run: () => Promise<T>): Promise<T> {
-  return current.run({ query, threshold, fused: false }, run);
-}
+export class SearchRequests {
+  /** Requests inside `run` whose query vector is not bound yet, by query text, oldest first. */
+  private readonly unbound = new Map<string, SearchRequest[]>();
+  /** The request a query vector was embedded for. */
+  private readonly ofVector = new WeakMap<number[], SearchRequest>();
+  /** The filters of searches whose lexical half was fused in: mem0's own keyword term is off for them. */
+  private readonly fused = new WeakSet<object>();
 
-/** True inside `withSearchQuery`: the embedder uses its unbatched query path there. */
-export function isSearchRequest(): boolean {
-  return current.getStore() !== undefined;
+  /**
+   * Runs a mem0 search with hybrid retrieval for `query`. mem0 must be called with threshold 0 inside: the
+   * caller's `threshold` is applied here, to the cosine, before fusion changes the scale of the score.
+   */
+  async run<T>(query: string, threshold: number, search: () => Promise<T>): Promise<T> {
+    const request: SearchRequest = { query, threshold };
+    const waiting = this.unbound.get(query);
+    if (waiting) waiting.push(request);
+    else this.unbound.set(query, [request]);
+    try {
+      return await search();
+    } finally {
+      const left = this.unbound.get(query);
+      const at = left?.indexOf(request) ?? -1;
+      if (left && at >= 0) {
+        left.splice(at, 1);
+        if (left.length === 0) this.unbound.delete(query);
+      }
+    }
+  }
+
+  /**
+   * Binds the vector just embedded for a search of `text` to the oldest request of that text still unbound.
+   * Requests of one text enter mem0 in order and take the same awaits to its embedding, so they bind in
+   * order. Outside `run` (mem0's own searches inside an inferred add) nothing binds: those stay dense.
+   */
+  bindQueryVector(text: string, vector: number[]): void {
+    const waiting = this.unbound.get(text);
+    const request = waiting?.shift();
+    if (!request) return;
+    if (waiting?.length === 0) this.unbound.delete(text);
+    this.ofVector.set(vector, request);
+  }
+
+  /** The request `vector` was embedded for; none for a search outside `run`. */
+  requestOf(vector: number[]): SearchRequest | undefined {
+    return this.ofVector.get(vector);
+  }
+
+  markFused(filters: object): void {
+    this.fused.add(filters);
+  }
+
+  isFused(filters: object): boolean {
+    return this.fused.has(filters);
+  }
 }
 
 const STATS_TTL_MS = 10_000;
@@ -71,12 +117,14 @@ export interface HybridOptions {
   fusion?: FusionWeights;
   /** Scoped dense searches answered from vectors kept in JS (scope-vectors.ts); absent: mem0's SQL search. */
   vectors?: ScopeVectors;
+  /** The engine's search requests: only a search run there is hybrid. */
+  requests: SearchRequests;
 }
 
 export function installHybridSearch(store: HybridStore, db: PGlite, options: HybridOptions): void {
   const denseSearch = store.search.bind(store);
   const keywordSearch = store.keywordSearch?.bind(store);
-  const { table, vectors } = options;
+  const { table, vectors, requests } = options;
   const fusion = options.fusion ?? DEFAULT_FUSION;
   // Scope statistics change slowly and only need to be roughly right: cached per scope for a few seconds.
   const statsCache = new Map<string, { stats: Bm25Stats; at: number }>();
@@ -198,7 +246,7 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
   }
 
   store.search = async (vector, limit, filters) => {
-    const request = current.getStore();
+    const request = requests.requestOf(vector);
     const scope = scopeConditions(filters, 1);
     const cached: CachedScope | null = scope && vectors ? await vectors.cachedScope(scope) : null;
     const matrix = cached?.matrix;
@@ -239,7 +287,7 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
       ids.filter((id) => !known.has(id)),
       ids.filter((id) => Number.isNaN(cosines.get(id))),
     );
-    request.fused = true;
+    if (filters) requests.markFused(filters);
     const candidates = ids.flatMap((id) => {
       const payload = known.get(id) ?? rows.get(id)?.payload;
       const kept = cosines.get(id) as number;
@@ -263,7 +311,7 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
 
   if (keywordSearch)
     store.keywordSearch = async (query, limit, filters) =>
-      current.getStore()?.fused ? null : keywordSearch(query, limit, filters);
+      filters && requests.isFused(filters) ? null : keywordSearch(query, limit, filters);
 }
 
 /** When the memory was last written, as mem0 records it in the payload. */

@@ -13,8 +13,8 @@ import { answerQueriesDirectly } from "./direct-queries.js";
 import { type EmptyEntityStore, shortcutEmptyEntityStore, unusedVector } from "./empty-entity-store.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
 import { useWriteAheadHistoryJournal } from "./history-journal.js";
-import { type HybridStore, installHybridSearch, isSearchRequest } from "./hybrid-search.js";
-import { endPgClients, internals } from "./mem0-internals.js";
+import { type HybridStore, installHybridSearch, SearchRequests } from "./hybrid-search.js";
+import { endPgClients, internals, type Mem0Embedder } from "./mem0-internals.js";
 import { CACHED_ROW_HEAP_BYTES, ScopeVectors } from "./scope-vectors.js";
 import { noteStoreWrites, type WritableStore } from "./vector-store-writes.js";
 
@@ -40,6 +40,8 @@ export interface Mem0Engine {
   /** Direct SQL on the same cluster (entity listing, admin dump, counts): no socket hop. */
   db: PGlite;
   inference: "on" | "off";
+  /** Runs a mem0 search as a hybrid search of `query` (hybrid-search.ts); mem0 must be asked for threshold 0. */
+  withSearchQuery<T>(query: string, threshold: number, search: () => Promise<T>): Promise<T>;
   /** Drops the cached scope vectors: call after writing mem0's table around mem0's own store. */
   forgetCachedVectors(): void;
   /** Counts stored memories; refreshes planner statistics every ANALYZE_EVERY writes (no autovacuum here). */
@@ -66,11 +68,12 @@ export async function createMem0Engine(args: {
   let entities: EmptyEntityStore | undefined;
   let vectors: ScopeVectors | undefined;
   const entityTableEmpty = () => entities?.isEmpty() === true;
+  const requests = new SearchRequests();
   const memory = new Memory({
     version: "v1.1",
     embedder: {
       provider: "langchain",
-      config: { model: searchAware(embedder, entityTableEmpty), embeddingDims: dims },
+      config: { model: embedder, embeddingDims: dims },
     },
     vectorStore: {
       provider: "pgvector",
@@ -101,6 +104,8 @@ export async function createMem0Engine(args: {
   });
 
   async function initialise(): Promise<void> {
+    // mem0 builds a new embedder on reset(): routed again each time.
+    routeSearchEmbeddings(internals(memory).embedder, embedder, requests, entityTableEmpty);
     // A scoped list forces mem0's lazy init (vector store + tables) and surfaces its error if any.
     await memory.getAll({ filters: { user_id: "__embedded_init__" }, topK: 1 });
     await internals(memory).getEntityStore();
@@ -120,7 +125,7 @@ export async function createMem0Engine(args: {
     vectors =
       maxRows > 0 ? new ScopeVectors({ db, table: COLLECTION, dimensions: dims, maxRows }) : undefined;
     if (vectors) noteStoreWrites(store as unknown as WritableStore, vectors);
-    installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION, vectors });
+    installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION, vectors, requests });
     entities = await shortcutEmptyEntityStore(internals(memory)._entityStore, db, `${COLLECTION}_entities`);
   }
   await initialise();
@@ -131,6 +136,7 @@ export async function createMem0Engine(args: {
     memory,
     db,
     inference: llm ? "on" : "off",
+    withSearchQuery: (query, threshold, search) => requests.run(query, threshold, search),
     forgetCachedVectors() {
       vectors?.clear();
     },
@@ -162,25 +168,34 @@ export async function createMem0Engine(args: {
 }
 
 /**
- * mem0 embeds a search query and every added memory through the same `embedQuery`. An embedder that batches
- * writes offers `embedForSearch` so that a search never waits behind a batch of adds.
- *
- * Inside a search, mem0 calls `embedDocuments` (its embedBatch) only for the query's proper nouns, whose
- * vectors go nowhere but the entity store's search: while that store is empty they get placeholders and no
- * model run (empty-entity-store.ts).
+ * mem0 names what each embedding is for (`embed(text, "search" | "add" | "update")`), but its langchain
+ * adapter drops that and calls `embedQuery` for all. Routed here instead, on mem0's own embedder:
+ *  - a search's query goes to `embedForSearch` when the embedder has one (an embedder that batches writes:
+ *    a search must not wait behind a batch of adds), and its vector is bound to the running search request
+ *    (hybrid-search.ts);
+ *  - a search's batch is only ever the query's proper nouns, whose vectors go nowhere but the entity store's
+ *    search: while that store is empty they get placeholders and no model run (empty-entity-store.ts).
  */
-function searchAware(embedder: EngineEmbedder, entityTableEmpty: () => boolean): EngineEmbedder {
+function routeSearchEmbeddings(
+  mem0Embedder: Mem0Embedder | undefined,
+  embedder: EngineEmbedder,
+  requests: SearchRequests,
+  entityTableEmpty: () => boolean,
+): void {
+  if (!mem0Embedder) throw new Error("mem0's embedder did not initialise");
+  const embed = mem0Embedder.embed.bind(mem0Embedder);
+  const embedBatch = mem0Embedder.embedBatch.bind(mem0Embedder);
   const { embedForSearch } = embedder;
-  return {
-    id: embedder.id,
-    dimensions: embedder.dimensions,
-    embedQuery: (text) =>
-      embedForSearch && isSearchRequest() ? embedForSearch.call(embedder, text) : embedder.embedQuery(text),
-    embedDocuments: async (texts) =>
-      isSearchRequest() && entityTableEmpty()
-        ? texts.map(() => unusedVector(embedder.dimensions))
-        : embedder.embedDocuments(texts),
+  mem0Embedder.embed = async (text, action) => {
+    if (action !== "search") return embed(text, action);
+    const vector = embedForSearch ? await embedForSearch.call(embedder, text) : await embed(text, action);
+    requests.bindQueryVector(text, vector);
+    return vector;
   };
+  mem0Embedder.embedBatch = async (texts, action) =>
+    action === "search" && entityTableEmpty()
+      ? texts.map(() => unusedVector(embedder.dimensions))
+      : embedBatch(texts, action);
 }
 
 async function refuseLlmCall(): Promise<never> {

@@ -5,6 +5,8 @@
  *    close(), and an open client keeps the process alive; stopping the socket server under it crashes it.
  *  - `db`: the SQLite history manager (`SQLiteManager.close()` closes better-sqlite3; `db.db` is the
  *    better-sqlite3 `Database` itself, opened with SQLite's defaults: rollback journal, fsync per insert).
+ *  - `embedder`: mem0's embedder, rebuilt by `reset()`; its `embed(text, action)` is told what the
+ *    embedding is for ("search", "add", "update"), which its langchain adapter drops (mem0-engine.ts).
  *  - `getEntityStore()`: creates the `<collection>_entities` table eagerly so its indexes can be made.
  *  - `createMemory(text, embeddings, metadata)`: builds a memory payload exactly as `add(infer:false)` does;
  *    the benchmark loader uses it to produce rows for bulk SQL loading.
@@ -20,7 +22,13 @@ interface StoreLike {
   client?: PgClientLike;
 }
 
+export interface Mem0Embedder {
+  embed(text: string, action?: string): Promise<number[]>;
+  embedBatch(texts: string[], action?: string): Promise<number[][]>;
+}
+
 export interface Mem0Internals {
+  embedder?: Mem0Embedder;
   vectorStore?: StoreLike;
   _entityStore?: StoreLike;
   db?: { close?: () => void; db?: { pragma(source: string): unknown } };

@@ -1,7 +1,6 @@
 /**
  * /search, /reset, /entities, /auth/setup-status, and /embedded/info (this package's own).
  */
-import { withSearchQuery } from "../../engine/hybrid-search.js";
 import { badRequest, parseOrThrow } from "../http-error.js";
 import type { Route, RouteContext } from "../route-table.js";
 import { type EngineItem, toMemoryItem } from "../translate.js";
@@ -25,7 +24,7 @@ async function search({ engine, body }: RouteContext) {
   // threshold is applied there, to the cosine; an out-of-range one goes to mem0 for its own 400 message.
   const threshold = req.threshold ?? MEM0_DEFAULT_THRESHOLD;
   const inRange = threshold >= 0 && threshold <= 1;
-  const { results } = await withSearchQuery(query, threshold, () =>
+  const { results } = await engine.withSearchQuery(query, threshold, () =>
     engine.memory.search(query, {
       filters,
       ...(req.top_k != null ? { topK: req.top_k } : {}),
