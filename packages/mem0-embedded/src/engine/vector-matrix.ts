@@ -94,12 +94,28 @@ export class VectorMatrix {
     return row === undefined ? undefined : clamp01(this.dot(unit(query, this.dimensions), row));
   }
 
+  /**
+   * Four running sums instead of one: V8 does not vectorise this loop, and one sum makes every multiply-add
+   * wait for the previous one. A 10k x 384 scan took 8.6 ms with one sum and 4.8 ms with four (README,
+   * "Vectors in JS").
+   */
   private dot(q: Float64Array, row: number): number {
     const data = this.data;
-    const offset = row * this.dimensions;
-    let sum = 0;
-    for (let d = 0; d < this.dimensions; d++) sum += (q[d] as number) * (data[offset + d] as number);
-    return sum;
+    const dims = this.dimensions;
+    let o = row * dims;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let d = 0;
+    for (const whole = dims - (dims % 4); d < whole; d += 4, o += 4) {
+      s0 += (q[d] as number) * (data[o] as number);
+      s1 += (q[d + 1] as number) * (data[o + 1] as number);
+      s2 += (q[d + 2] as number) * (data[o + 2] as number);
+      s3 += (q[d + 3] as number) * (data[o + 3] as number);
+    }
+    for (; d < dims; d++, o++) s0 += (q[d] as number) * (data[o] as number);
+    return s0 + s1 + s2 + s3;
   }
 
   private grow(): void {
