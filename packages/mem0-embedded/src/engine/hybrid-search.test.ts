@@ -219,6 +219,13 @@ describe("installHybridSearch with cached scopes (vectors and lexemes in JS)", (
     expect((await cache.cachedScope(scopeOf("u1")))?.lexicon.size).toBe(2);
   });
 
+  it("answers a search outside a request from the cached scope: dense only, payloads from the cache", async () => {
+    const hits = await cached.search([1, 0, 0], 60, { user_id: "u1" });
+    expect(hits.map((h) => h.id)).toEqual([id(1), id(2)]);
+    expect(hits[0]).toMatchObject({ payload: { data: "I cooked a risotto for my sister", user_id: "u1" } });
+    expect(sqlDenseCalls).toBe(0);
+  });
+
   it("answers a cached scope's search with one statement (the query's lexemes), payloads from the cache", async () => {
     await search("warm", [1, 0, 0]);
     const statements: string[] = [];

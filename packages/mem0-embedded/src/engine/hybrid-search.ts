@@ -255,14 +255,9 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
         const dense = await denseSearch(vector, limit, filters);
         return request ? dense.filter((h) => h.score >= request.threshold) : dense;
       }
-      const near = matrix.nearest(vector, limit);
-      const rows = await rowsOf(
-        vector,
-        near.flatMap((h) => (cached?.payloads.has(h.id) ? [] : [h.id])),
-        [],
-      );
-      return near.flatMap((h) => {
-        const payload = cached?.payloads.get(h.id) ?? rows.get(h.id)?.payload;
+      // A cached scope holds a payload for every vector it holds (scope-vectors.ts keeps them together).
+      return matrix.nearest(vector, limit).flatMap((h) => {
+        const payload = cached?.payloads.get(h.id);
         return payload ? [{ id: h.id, payload, score: h.cosine }] : [];
       });
     }
