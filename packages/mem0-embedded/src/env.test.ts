@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readServeEnv } from "./env.js";
+import { embeddingCacheFromEnv, readServeEnv } from "./env.js";
 
 describe("readServeEnv", () => {
   it("defaults to .data/mem0 under the directory pnpm was run from, port 8888, no providers", () => {
@@ -32,5 +32,18 @@ describe("readServeEnv", () => {
     const badUrl = () => readServeEnv({ LLM_BASE_URL: "not a url secret-value" });
     expect(badUrl).toThrow(/LLM_BASE_URL/);
     expect(badUrl).not.toThrow(/secret-value/);
+  });
+});
+
+describe("embeddingCacheFromEnv", () => {
+  it("reads MEM0_EMBEDDED_EMBEDDING_CACHE (0 = off) and names the variable when it is not an entry count", () => {
+    expect(embeddingCacheFromEnv({})).toBeUndefined();
+    expect(embeddingCacheFromEnv({ MEM0_EMBEDDED_EMBEDDING_CACHE: "" })).toBeUndefined();
+    expect(embeddingCacheFromEnv({ MEM0_EMBEDDED_EMBEDDING_CACHE: "0" })).toBe(0);
+    expect(embeddingCacheFromEnv({ MEM0_EMBEDDED_EMBEDDING_CACHE: "512" })).toBe(512);
+    for (const bad of ["-1", "1.5", "many", "2000000"])
+      expect(() => embeddingCacheFromEnv({ MEM0_EMBEDDED_EMBEDDING_CACHE: bad })).toThrow(
+        /^MEM0_EMBEDDED_EMBEDDING_CACHE must be an integer/,
+      );
   });
 });

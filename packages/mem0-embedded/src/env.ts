@@ -80,12 +80,25 @@ export function resolveFromInvocationDir(path: string, env: NodeJS.ProcessEnv = 
   return resolve(env.INIT_CWD ?? process.cwd(), path);
 }
 
-/** MEM0_EMBEDDED_ONNX_THREADS: onnxruntime's intra-op threads, for measuring (unset: the default). */
-export function onnxThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const raw = env.MEM0_EMBEDDED_ONNX_THREADS;
+/** An optional integer variable in [min, max]; an error naming the variable (and what it got) otherwise. */
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === "") return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64)
-    throw new Error(`MEM0_EMBEDDED_ONNX_THREADS must be an integer in 1..64, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
   return n;
+}
+
+/** MEM0_EMBEDDED_ONNX_THREADS: onnxruntime's intra-op threads, for measuring (unset: the default). */
+export function onnxThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  return intFromEnv(env, "MEM0_EMBEDDED_ONNX_THREADS", 1, 64);
+}
+
+/**
+ * MEM0_EMBEDDED_EMBEDDING_CACHE: how many recent texts' vectors the MiniLM embedder keeps (0 = off), for
+ * benchmarks that must time the model on every query (unset: the default, embedder/text-vector-cache.ts).
+ */
+export function embeddingCacheFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  return intFromEnv(env, "MEM0_EMBEDDED_EMBEDDING_CACHE", 0, 1_000_000);
 }

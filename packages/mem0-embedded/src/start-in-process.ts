@@ -102,6 +102,7 @@ export async function startInProcess(options: EmbeddedMem0Options): Promise<Embe
         process_model: options.processModel ?? "in-process",
         data_dir: layout.root,
         shared_buffers_mb: host.sharedBuffersMb,
+        embeddingCache: () => embedder?.cacheStats?.() ?? null,
       },
       onServerError: ({ requestId, method, path, error }) =>
         console.error(

@@ -415,6 +415,26 @@ describe("routing and auth", () => {
       llm: null,
     });
   });
+
+  it("stores a message it has just searched with the search's vector, counted in /embedded/info", async () => {
+    const u = user();
+    const message = `I started learning the cello this autumn (${u})`;
+    const cacheOf = async () =>
+      ((await call(s, "GET", "/embedded/info")).body as { embedding_cache: { hits: number; misses: number } })
+        .embedding_cache;
+    const before = await cacheOf();
+    await call(s, "POST", "/search", { body: { query: message, filters: { user_id: u } } });
+    const stored = await addOne(u, message);
+    const after = await cacheOf();
+    expect(after.hits - before.hits).toBe(1);
+    expect(after.misses - before.misses).toBe(1);
+    // The stored vector is the message's own: searching the message finds it at cosine ~1.
+    const hits = results(
+      await call(s, "POST", "/search", { body: { query: message, filters: { user_id: u } } }),
+    );
+    expect(hits[0]?.id).toBe(stored.id);
+    expect(hits[0]?.score).toBeGreaterThan(0.99);
+  });
 });
 
 describe("POST /reset", () => {

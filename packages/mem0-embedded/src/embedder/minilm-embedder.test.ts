@@ -41,7 +41,8 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
   });
 
   it("gives the same vector alone, in a micro-batch of padded texts, and through embedDocuments", async () => {
-    const e = await createMiniLmEmbedder({ maxBatch: 4 });
+    // Cache off: every path below must run the model.
+    const e = await createMiniLmEmbedder({ maxBatch: 4, cacheEntries: 0 });
     const texts = [
       "I work as a nurse at the city hospital",
       "short",
@@ -60,8 +61,12 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
   });
 
   it("embeds a search in its own worker: the calling thread's vector, answered ahead of a batch of writes", async () => {
-    const inWorker = await createMiniLmEmbedder();
-    const onThisThread = await createMiniLmEmbedder({ searchWorker: false, writeWorker: false });
+    const inWorker = await createMiniLmEmbedder({ cacheEntries: 0 });
+    const onThisThread = await createMiniLmEmbedder({
+      searchWorker: false,
+      writeWorker: false,
+      cacheEntries: 0,
+    });
     const queries = ["What do I do for a living?", "Where does my sister live now?", "dog's name"];
     for (const q of queries) {
       const [a, b] = await Promise.all([inWorker.embedForSearch(q), onThisThread.embedForSearch(q)]);
@@ -78,6 +83,20 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
     await Promise.all([writes, search]);
     expect(order).toEqual(["search", "writes"]);
     await Promise.all([inWorker.close(), onThisThread.close()]);
+  });
+
+  it("stores a message it has just searched with the search's vector, without running the model again", async () => {
+    const e = await createMiniLmEmbedder();
+    const uncached = await createMiniLmEmbedder({ cacheEntries: 0, searchWorker: false });
+    const message = "I have been getting into pottery lately, every Sunday morning";
+    const searched = await e.embedForSearch(message);
+    const stored = await e.embedQuery(message);
+    expect(stored).toEqual(searched);
+    expect(stored).not.toBe(searched); // a new array per call (hybrid-search binds requests by identity)
+    expect(e.cacheStats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+    // What the write worker would have computed for it.
+    expect(dot(stored, await uncached.embedQuery(message))).toBeGreaterThan(0.9999);
+    await Promise.all([e.close(), uncached.close()]);
   });
 
   it("places a paraphrase nearer than an unrelated sentence", async () => {

@@ -11,7 +11,12 @@
  * search never waits behind writes and never holds the main thread either: under load, a query's model run
  * was ~2 ms of the main thread (wall, with the cores contended), a quarter of what a search cost it there, and
  * that thread also runs every SQL statement (README, "Search embedding in its own worker").
+ *
+ * Vectors of recent texts are kept (text-vector-cache.ts): a chat turn searches with the user's message and
+ * then stores that same message, so the store takes the search's vector instead of running the model again.
  */
+
+import { embeddingCacheFromEnv } from "../env.js";
 import {
   DEFAULT_MINILM_PRECISION,
   MINILM_DIMENSIONS,
@@ -25,6 +30,11 @@ import { MODEL_FILES } from "./minilm/model-cache.js";
 import { ort, type SessionOptions, sharedSession, threadsOf } from "./minilm/session.js";
 import { type TokenBatch, tokenRuns } from "./minilm/tokenize.js";
 import { startWorkerRunner } from "./minilm/worker-runner.js";
+import {
+  createTextVectorCache,
+  DEFAULT_TEXT_CACHE_ENTRIES,
+  type TextCacheStats,
+} from "./text-vector-cache.js";
 
 export { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID, MINILM_FP32_EMBEDDER_ID, type MiniLmPrecision };
 export const DEFAULT_MAX_BATCH = 32;
@@ -35,6 +45,8 @@ export interface MiniLmEmbedder {
   embedQuery(text: string): Promise<number[]>;
   embedDocuments(texts: string[]): Promise<number[][]>;
   embedForSearch(text: string): Promise<number[]>;
+  /** Hits and misses of the text-vector cache since the embedder was created. */
+  cacheStats(): TextCacheStats;
   /** Refuses further calls; the process's shared session stays loaded for other embedders. */
   close(): Promise<void>;
 }
@@ -53,6 +65,11 @@ export interface MiniLmEmbedderOptions extends SessionOptions {
    * calling thread's session: for tools that run one search at a time and want no extra thread.
    */
   searchWorker?: boolean;
+  /**
+   * Vectors of this many recent texts are kept and answered again without the model (default 4096, ~8 MB;
+   * 0 = off, for benchmarks that measure the model itself). Unset: MEM0_EMBEDDED_EMBEDDING_CACHE, else 4096.
+   */
+  cacheEntries?: number;
 }
 
 export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}): Promise<MiniLmEmbedder> {
@@ -72,6 +89,10 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
   const worker = options.writeWorker === false ? undefined : startWorkerRunner(runnerOptions);
   const searchWorker = options.searchWorker === false ? undefined : startWorkerRunner(runnerOptions);
   let closed = false;
+  const cache = createTextVectorCache(
+    options.cacheEntries ?? embeddingCacheFromEnv() ?? DEFAULT_TEXT_CACHE_ENTRIES,
+    MINILM_DIMENSIONS,
+  );
 
   const tokens = (texts: string[]): TokenBatch[] => {
     if (closed) throw new Error(`embedder ${id} is closed`);
@@ -116,14 +137,15 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
   return {
     id,
     dimensions: MINILM_DIMENSIONS,
-    embedQuery: (text) => batched(text),
+    embedQuery: (text) => cache.through(text, batched),
     embedDocuments: async (texts) => {
       const rows: number[][] = [];
       for (let i = 0; i < texts.length; i += maxBatch)
         rows.push(...(await runWrites(texts.slice(i, i + maxBatch))));
       return rows;
     },
-    embedForSearch: runSearch,
+    embedForSearch: (text) => cache.through(text, runSearch),
+    cacheStats: () => cache.stats(),
     close: async () => {
       closed = true;
       await Promise.all([worker?.close(), searchWorker?.close()]);

@@ -31,6 +31,8 @@ export interface EngineEmbedder {
    * a search must not wait behind a batch of writes. Absent: `embedQuery` is used.
    */
   embedForSearch?(text: string): Promise<number[]>;
+  /** Hits and misses of its text-vector cache (MiniLM), reported by GET /embedded/info. */
+  cacheStats?(): { hits: number; misses: number; entries: number; capacity: number };
   /** Releases what the embedder holds (MiniLM: its write worker thread); called when the engine stops. */
   close?(): Promise<void>;
 }

@@ -60,6 +60,8 @@ export interface ServerInfo {
   data_dir: string;
   /** PGlite's buffer cache, sized at start from the data (engine/buffer-cache-size.ts). */
   shared_buffers_mb: number;
+  /** The embedder's text-vector cache (embedder/text-vector-cache.ts), read per request; null without one. */
+  embeddingCache: () => { hits: number; misses: number; entries: number; capacity: number } | null;
 }
 
 export function otherRoutes(info: ServerInfo): Route[] {
@@ -79,9 +81,17 @@ export function otherRoutes(info: ServerInfo): Route[] {
       method: "GET",
       path: "/embedded/info",
       auth: true,
-      handler: async ({ engine }) => ({
-        body: { ...info, inference: engine.inference, memories: await countMemories(engine) },
-      }),
+      handler: async ({ engine }) => {
+        const { embeddingCache, ...fixed } = info;
+        return {
+          body: {
+            ...fixed,
+            embedding_cache: embeddingCache(),
+            inference: engine.inference,
+            memories: await countMemories(engine),
+          },
+        };
+      },
     },
   ];
 }
