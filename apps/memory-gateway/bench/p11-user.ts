@@ -1,8 +1,11 @@
 /**
- * One simulated P11 user (docs/targets.md, P11): each turn a `memory.recall` of a real question, then a
- * `memory.remember` of the turn (the user's message and the assistant's reply), then 0.5-1.5 s of thinking.
- * No turn is trivial, so every recall is a search: a skipped recall is as much a miss as a degraded one.
- * `mode` runs recalls only or remembers only (same cadence), to measure the CPU of each apart.
+ * One simulated P11 user (docs/targets.md, P11), turn by turn as the chatbot runs one
+ * (apps/chatbot/src/chat/chat-service.ts): a `memory.recall` of the user's message, then a `memory.remember`
+ * of that message and the assistant's reply, then 0.5-1.5 s of thinking. Messages alternate between a fact and
+ * a question, and each ends with a marker of its user and turn, so no two are the same text (the end of the
+ * run looks the markers up in mem0). No turn is trivial, so every recall is a search: a skipped recall is as
+ * much a miss as a degraded one. `mode` runs recalls only or remembers only (same cadence), to measure the
+ * CPU of each apart.
  */
 import { performance } from "node:perf_hooks";
 import type { MemoryClient } from "@automatos/memory/client";
@@ -61,10 +64,12 @@ export async function runP11User(o: {
   await sleep(o.startDelayMs);
   for (let turn = 0; performance.now() < o.deadline; turn++) {
     const topic = CHAT_TOPICS[(user + turn) % CHAT_TOPICS.length] as string;
+    const marker = `${o.tag} u${user} t${turn}`;
+    const forms = turn % 2 === 0 ? FACTS : QUESTIONS;
+    const message = `${(forms[Math.floor(turn / 2) % forms.length] as (t: string) => string)(topic)} [${marker}]`;
     if (o.mode !== "remember") {
-      const question = (QUESTIONS[turn % QUESTIONS.length] as (t: string) => string)(topic);
       const recalled = await timedCall(stats, stats.latency.recall, () =>
-        client.memory.recall.query({ query: question }),
+        client.memory.recall.query({ query: message }),
       );
       if (recalled) {
         stats.recalls++;
@@ -77,12 +82,10 @@ export async function runP11User(o: {
       }
     }
     if (o.mode !== "recall") {
-      const marker = `${o.tag} u${user} t${turn}`;
-      const fact = (FACTS[turn % FACTS.length] as (t: string) => string)(topic);
       const remembered = await timedCall(stats, stats.latency.remember, () =>
         client.memory.remember.mutate({
           messages: [
-            { role: "user", content: `${fact} [${marker}]` },
+            { role: "user", content: message },
             {
               role: "assistant",
               content: `Noted, I will keep that in mind about ${topic}. [${marker} reply]`,

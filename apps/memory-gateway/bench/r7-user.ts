@@ -68,8 +68,12 @@ export async function runUser(opts: {
   for (let turn = 0; performance.now() < opts.deadline; turn++) {
     const text = turnText(index, turn);
     const trivial = isTrivialTurn(turn);
+    // Each message ends with a marker unique to the turn, so the end of the run can find it in mem0, and
+    // the message is recalled with as sent, as the chatbot does (a trivial one stays bare: the gate's case).
+    const marker = `r7 u${index} t${turn}`;
+    const message = trivial ? text : `${text} [${marker}]`;
     const took: number[] = [];
-    const recalled = await timedCall(stats, took, () => client.memory.recall.query({ query: text }));
+    const recalled = await timedCall(stats, took, () => client.memory.recall.query({ query: message }));
     stats.latency.recall.push(...took);
     if (!trivial) stats.latency.recallNonTrivial.push(...took);
     if (recalled) {
@@ -85,12 +89,10 @@ export async function runUser(opts: {
       }
     }
     await sleep(between(50, 150)); // the LLM answering
-    // Each message ends with a marker unique to the turn, so the end of the run can find it in mem0.
-    const marker = `r7 u${index} t${turn}`;
     const remembered = await timedCall(stats, stats.latency.remember, () =>
       client.memory.remember.mutate({
         messages: [
-          { role: "user", content: `${text} [${marker}]` },
+          { role: "user", content: trivial ? `${text} [${marker}]` : message },
           { role: "assistant", content: `Noted about turn ${turn}. [${marker} reply]` },
         ],
         idempotencyKey: `r7-user-${index}-turn-${turn}`,
