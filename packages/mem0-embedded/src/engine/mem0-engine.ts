@@ -8,6 +8,7 @@ import type { Memory } from "mem0ai/oss";
 import type { DataDirLayout } from "../data-dir.js";
 import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
+import { createAnalyzeSchedule } from "./analyze-schedule.js";
 import { writeVectorsInBinary } from "./binary-vector-writes.js";
 import { answerQueriesDirectly } from "./direct-queries.js";
 import { type EmptyEntityStore, shortcutEmptyEntityStore, unusedVector } from "./empty-entity-store.js";
@@ -19,7 +20,8 @@ import { CACHED_ROW_HEAP_BYTES, ScopeVectors } from "./scope-vectors.js";
 import { noteStoreWrites, type WritableStore } from "./vector-store-writes.js";
 
 export const COLLECTION = "memories";
-const ANALYZE_EVERY = 1_000;
+/** The fewest written rows between two ANALYZEs (analyze-schedule.ts: after that, when the table doubles). */
+const ANALYZE_MIN_WRITES = 1_000;
 
 export interface EngineEmbedder {
   id: string;
@@ -46,7 +48,7 @@ export interface Mem0Engine {
   withSearchQuery<T>(query: string, threshold: number, search: () => Promise<T>): Promise<T>;
   /** Drops the cached scope vectors: call after writing mem0's table around mem0's own store. */
   forgetCachedVectors(): void;
-  /** Counts stored memories; refreshes planner statistics every ANALYZE_EVERY writes (no autovacuum here). */
+  /** Counts stored memories; refreshes planner statistics when the table has doubled (analyze-schedule.ts). */
   noteWrites(count: number): void;
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -132,8 +134,22 @@ export async function createMem0Engine(args: {
   }
   await initialise();
 
-  let writesSinceAnalyze = 0;
-  let analyzing = false;
+  // initialise() ends with an ANALYZE (extra-indexes.ts), so pg_class holds the row count it saw.
+  const analyzedRows = async () => {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '"${COLLECTION}"'::regclass`,
+    );
+    return rows[0]?.n ?? 0;
+  };
+  const analyzeSchedule = createAnalyzeSchedule({
+    minWrites: ANALYZE_MIN_WRITES,
+    rows: await analyzedRows(),
+    analyze: async () => {
+      await db.exec(`ANALYZE "${COLLECTION}"`);
+      return analyzedRows();
+    },
+    onError: (err) => console.error(`[mem0-embedded] ANALYZE failed: ${err.message}`),
+  });
   return {
     memory,
     db,
@@ -142,18 +158,7 @@ export async function createMem0Engine(args: {
     forgetCachedVectors() {
       vectors?.clear();
     },
-    noteWrites(count) {
-      writesSinceAnalyze += count;
-      if (writesSinceAnalyze < ANALYZE_EVERY || analyzing) return;
-      writesSinceAnalyze = 0;
-      analyzing = true;
-      // The id indexes' statistics decide between an exact index scan (small tenant) and HNSW (large one).
-      db.exec(`ANALYZE "${COLLECTION}"`)
-        .catch((err: Error) => console.error(`[mem0-embedded] ANALYZE failed: ${err.message}`))
-        .finally(() => {
-          analyzing = false;
-        });
-    },
+    noteWrites: (count) => analyzeSchedule.noteWrites(count),
     async reset() {
       // reset() drops the tables and builds NEW stores with NEW pg clients; the old ones would leak a
       // socket connection per reset, so end them once the reset is through.
@@ -161,6 +166,7 @@ export async function createMem0Engine(args: {
       await memory.reset();
       await endPgClients(before);
       await initialise();
+      analyzeSchedule.restart(await analyzedRows());
     },
     async close() {
       await endPgClients([internals(memory).vectorStore, internals(memory)._entityStore]);
