@@ -34,6 +34,28 @@ describeBackends("outbox", (backend) => {
     expect(row?.payloadHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("stores any text as sent: quotes, backslashes, SQL-looking text, new lines, emoji", async () => {
+    // The prepared insert sends its values as SQL literals on PGlite (prepared.ts): nothing may be lost.
+    const content = `it's "quoted" \\ back\\slash $1 ); drop table outbox; --\nline two \u{1F375} E'\\x41'`;
+    const key = "k'quote\\";
+    const result = await f.outbox.enqueue({
+      ...job(key, content),
+      mem0Ids: { run_id: "workspace_w1_run_r1" },
+    });
+    const row = await f.outbox.get(result.jobId);
+    expect(row).toMatchObject({
+      idempotencyKey: key,
+      userId: null,
+      agentId: null,
+      runId: "workspace_w1_run_r1",
+      payload: job(key, content).payload,
+    });
+    expect(
+      (await f.outbox.enqueue({ ...job(key, content), mem0Ids: { run_id: "workspace_w1_run_r1" } }))
+        .duplicate,
+    ).toBe(true);
+  });
+
   it("returns the existing job for the same key and payload", async () => {
     const first = await f.outbox.enqueue(job("k1"));
     const again = await f.outbox.enqueue(job("k1"));

@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { Db } from "../create-db.js";
 import { outbox } from "../schema/outbox.js";
 import type { OutboxRow, OutboxStatus } from "../schema/types.js";
+import { ENQUEUE } from "./enqueue-statement.js";
 import { OutboxConflictError, OutboxValidationError } from "./errors.js";
 import { parseEnqueueJob, payloadHash } from "./job-input.js";
+import { runHot } from "./prepared.js";
 import { type OutboxStats, readOutboxStats } from "./stats.js";
 
 export interface EnqueueResult {
@@ -88,18 +90,14 @@ export function createOutbox(db: Db, options: OutboxOptions = {}): Outbox {
       const hash = payloadHash(job);
       // Two rounds: the existing row may be purged between the conflicting insert and the lookup.
       for (let round = 0; round < 2; round++) {
-        const [inserted] = await db
-          .insert(outbox)
-          .values({
-            idempotencyKey: job.idempotencyKey,
-            userId: job.mem0Ids.user_id ?? null,
-            agentId: job.mem0Ids.agent_id ?? null,
-            runId: job.mem0Ids.run_id ?? null,
-            payload: job.payload,
-            payloadHash: hash,
-          })
-          .onConflictDoNothing({ target: outbox.idempotencyKey })
-          .returning({ id: outbox.id, status: outbox.status });
+        const [inserted] = await runHot<{ id: string; status: OutboxStatus }>(db, ENQUEUE, [
+          job.idempotencyKey,
+          job.mem0Ids.user_id ?? null,
+          job.mem0Ids.agent_id ?? null,
+          job.mem0Ids.run_id ?? null,
+          JSON.stringify(job.payload),
+          hash,
+        ]);
         if (inserted) {
           options.onEnqueued?.(inserted.id);
           return { jobId: inserted.id, status: inserted.status, duplicate: false };

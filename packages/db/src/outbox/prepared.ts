@@ -20,7 +20,10 @@ export interface HotStatement {
  *   because PGlite's `query()` cannot bind parameters to EXECUTE.
  * - anything else (a transaction handle): drizzle with bound parameters, planned each time.
  */
-export async function runHot<T>(db: Db, statement: HotStatement, values: (string | number)[]): Promise<T[]> {
+/** A statement's parameter: a string, a number, or SQL NULL. */
+export type HotValue = string | number | null;
+
+export async function runHot<T>(db: Db, statement: HotStatement, values: HotValue[]): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client;
   if (client instanceof PGlite) {
     await preparedOn(client, statement);
@@ -56,7 +59,8 @@ function preparedOn(client: PGlite, statement: HotStatement): Promise<void> {
   return ready;
 }
 
-function literal(value: string | number): string {
+function literal(value: HotValue): string {
+  if (value === null) return "null";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new Error(`outbox: cannot send ${value} as a SQL number`);
     return String(value);
@@ -65,7 +69,7 @@ function literal(value: string | number): string {
 }
 
 /** The same text as a drizzle SQL object with bound parameters ($n -> values[n-1]). */
-function withParams(text: string, values: (string | number)[]): SQL {
+function withParams(text: string, values: HotValue[]): SQL {
   const parts = text.split(/\$(\d+)/);
   const query = sql.empty();
   parts.forEach((part, i) => {
