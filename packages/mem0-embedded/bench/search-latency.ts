@@ -3,13 +3,13 @@
  * in its default child process), at 1k, 10k and 100k memories in total, the searched tenant holding 1k,
  * 10k and 10k of them. Rows are bulk-loaded into mem0's own table between stages (see bulk-load.ts).
  * Writes P5-embedded-search (p95 at 100k) and one id per stage to the bench results file.
- * Every search embeds its query: the text-vector cache is off (env.ts).
+ * Every search embeds its query: the text-vector cache is off (`embedEveryQuery`, src/env.ts).
  */
 import { measureLatency, round, type Summary, writeResult } from "@automatos/bench";
 import { startInChildProcess } from "../src/child/spawn-engine-process.js";
+import { embedEveryQuery } from "../src/env.js";
 import { embedder, freshDataDir, initialiseDataDir, loadRows, searchClient } from "./bench-helpers.js";
 import type { LoadRow } from "./bulk-load.js";
-import { embedEveryQuery } from "./env.js";
 import { memoryText, queryText, rng } from "./synthetic-corpus.js";
 
 const TENANT = "workspace_bench_user_main";

@@ -102,3 +102,12 @@ export function onnxThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number
 export function embeddingCacheFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
   return intFromEnv(env, "MEM0_EMBEDDED_EMBEDDING_CACHE", 0, 1_000_000);
 }
+
+/**
+ * For latency benchmarks (P5, the search stages, P10's latency columns): engines started after this call, in
+ * this process or its children (they inherit the variable), embed every query instead of answering a text
+ * they saw lately from the text-vector cache, because those benches ask some texts more than once.
+ */
+export function embedEveryQuery(): void {
+  process.env.MEM0_EMBEDDED_EMBEDDING_CACHE = "0";
+}

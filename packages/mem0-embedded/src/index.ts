@@ -10,6 +10,7 @@ export {
   MINILM_FP32_EMBEDDER_ID,
   type MiniLmEmbedder,
 } from "./embedder/index.js";
+export { embedEveryQuery } from "./env.js";
 export type {
   EmbeddedMem0Options,
   EmbedderOptions,

@@ -7,13 +7,13 @@
  * The recall time budget is raised for the measurement so every call runs the full pipeline (a degraded
  * call would be fast and flatter the figure); the share a default 150 ms budget would degrade is reported.
  * Bar (docs/targets.md): p95 <= 60 ms including the query embedding (goal 30 ms; was 200 ms before issue 16).
- * Every call embeds its query: the engine's text-vector cache is off (mem0-embedded/bench/env.ts).
+ * Every call embeds its query: the engine's text-vector cache is off (`embedEveryQuery` of @automatos/mem0-embedded).
  */
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureLatency, round, summarize, writeResult } from "@automatos/bench";
-import { embedEveryQuery } from "../../mem0-embedded/bench/env.js";
+import { embedEveryQuery } from "@automatos/mem0-embedded";
 import { queryText, rng } from "../../mem0-embedded/bench/synthetic-corpus.js";
 import { createMemoryClient } from "../src/client/create-memory-client.js";
 import { startLocalStack } from "../src/testing/local-stack.js";
