@@ -79,3 +79,35 @@ export async function checkDelivery(clients: MemoryClient[], acks: Ack[]): Promi
   }
   return { acknowledged: acks.length, missingInMem0, lagMs, duplicated, withoutTimestamp, checkedAtMs };
 }
+
+export interface SettledDeliveryCheck {
+  delivery: DeliveryCheck;
+  /** Jobs pending or in flight in the outbox, read right after the (last) listing. */
+  stillQueued: number;
+  /** Turns missing from mem0 and no longer queued: lost, as far as the check can tell (an upper bound). */
+  lost: number;
+  /** 1, or 2 when the first listing found more turns missing than were queued right after it. */
+  listings: number;
+}
+
+/**
+ * checkDelivery, then the outbox's queue. After a drain wait that ran out, the relay keeps delivering while
+ * the listing runs, so a turn can be missing from the listing and gone from the outbox a moment later: found
+ * by a second listing, it was delivered late (its lag from mem0's own created_at), not lost. So when the first
+ * listing finds more turns missing than are queued right after it, the users are listed once more.
+ */
+export async function checkDeliveryAgainstOutbox(
+  clients: MemoryClient[],
+  acks: Ack[],
+  queuedNow: () => Promise<number>,
+): Promise<SettledDeliveryCheck> {
+  let delivery = await checkDelivery(clients, acks);
+  let stillQueued = await queuedNow();
+  let listings = 1;
+  if (delivery.missingInMem0 > stillQueued) {
+    delivery = await checkDelivery(clients, acks);
+    stillQueued = await queuedNow();
+    listings = 2;
+  }
+  return { delivery, stillQueued, lost: Math.max(0, delivery.missingInMem0 - stillQueued), listings };
+}

@@ -30,6 +30,12 @@ export async function readHealth(url: string): Promise<HealthReading> {
   return { outbox: body?.checks?.outbox ?? null, enginePid: body?.checks?.mem0?.engine?.pid ?? null };
 }
 
+/** Jobs pending or in flight in the gateway's outbox now (0 when /healthz gives no outbox). */
+export async function queuedJobs(url: string): Promise<number> {
+  const outbox = (await readHealth(url)).outbox;
+  return outbox ? outbox.pending + outbox.inFlight : 0;
+}
+
 export interface DrainResult extends OutboxView {
   /** Nothing pending or in flight within the deadline, and nothing dead. */
   ok: boolean;

@@ -12,8 +12,8 @@ import { createMemoryClient, type MemoryClient } from "@automatos/memory/client"
 import { BENCH_SERVICE_SECRET, benchDataDir, benchUserToken, startGatewayProcess } from "./bench-setup.js";
 import { sleep } from "./capacity-calls.js";
 import { type CpuSnapshot, cpuPer, cpuRate, cpuSnapshot } from "./capacity-cpu.js";
-import { checkDelivery } from "./capacity-delivery.js";
-import { readHealth, sampleWhileLoaded, waitForOutboxDrain } from "./capacity-health.js";
+import { checkDeliveryAgainstOutbox } from "./capacity-delivery.js";
+import { queuedJobs, readHealth, sampleWhileLoaded, waitForOutboxDrain } from "./capacity-health.js";
 import type { CapacityFigures } from "./p11-bars.js";
 import { newP11Stats, type P11Stats, runP11User, type TurnMode } from "./p11-user.js";
 import { histogramDeltaMeansMs, readMetricsPage } from "./prom-means.js";
@@ -67,9 +67,8 @@ export async function runCapacity(o: CapacityRunOptions) {
     const drainedAt = performance.now();
     const drainMs = Math.round(drainedAt - loadEnd);
     const cpuDrained = snap();
-    const delivery = await checkDelivery(users, stats.acks);
-    const queuedAtCheck = (await readHealth(gateway.url)).outbox;
-    const stillQueued = queuedAtCheck ? queuedAtCheck.pending + queuedAtCheck.inFlight : 0;
+    const checked = await checkDeliveryAgainstOutbox(users, stats.acks, () => queuedJobs(gateway.url));
+    const { delivery, stillQueued } = checked;
     const apart = o.splitPhaseMs ? await measureApart(users, o.splitPhaseMs, gateway.url, snap, idle) : null;
 
     const recall = summaryOf(stats.latency.recall);
@@ -84,7 +83,7 @@ export async function runCapacity(o: CapacityRunOptions) {
       drainMs,
       errors: stats.errors + (apart?.errors ?? 0),
       // Missing in mem0 and no longer queued: gone. Still-queued jobs are late, and their lag says so.
-      lost: Math.max(0, delivery.missingInMem0 - stillQueued) + (apart?.lost ?? 0),
+      lost: checked.lost + (apart?.lost ?? 0),
     };
     const loadS = (loadEnd - t0) / 1000;
     const details = {
@@ -136,6 +135,7 @@ export async function runCapacity(o: CapacityRunOptions) {
       lost: figures.lost,
       missingInMem0: delivery.missingInMem0,
       queuedAtCheck: stillQueued,
+      deliveryListings: checked.listings,
       duplicated: delivery.duplicated,
       loadAverage1m: samples.loadAverage1m,
       cpuMsPerTurn: {
@@ -213,11 +213,10 @@ async function measureApart(
   const drain = await waitForOutboxDrain(url, 30_000);
   const c = snap();
   const tc = performance.now();
-  const delivery = await checkDelivery(users, writes.acks);
-  const queued = (await readHealth(url)).outbox;
+  const { delivery, lost } = await checkDeliveryAgainstOutbox(users, writes.acks, () => queuedJobs(url));
   return {
     errors: reads.errors + writes.errors,
-    lost: Math.max(0, delivery.missingInMem0 - (queued ? queued.pending + queued.inFlight : 0)),
+    lost,
     cpuMsPerCall: {
       users: users.length,
       phaseMs,

@@ -18,9 +18,9 @@ import { performance } from "node:perf_hooks";
 import { machineConditions, round, summarize, writeResult } from "@automatos/bench";
 import { createMemoryClient } from "@automatos/memory/client";
 import { BENCH_SERVICE_SECRET, benchDataDir, benchUserToken, startGatewayProcess } from "./bench-setup.js";
-import { checkDelivery } from "./capacity-delivery.js";
+import { checkDeliveryAgainstOutbox } from "./capacity-delivery.js";
 import { parseLoadFlags } from "./capacity-flags.js";
-import { readHealth, waitForOutboxDrain } from "./capacity-health.js";
+import { queuedJobs, readHealth, waitForOutboxDrain } from "./capacity-health.js";
 import { BAR_50, judge } from "./p11-bars.js";
 import { histogramMeansMs, promGauge, readMetricsPage } from "./prom-means.js";
 import { type LoadStats, newLoadStats, runUser } from "./r7-user.js";
@@ -57,9 +57,9 @@ try {
   const atLoadEnd = (await readHealth(gateway.url)).outbox;
 
   const drain = await waitForOutboxDrain(gateway.url, DRAIN_DEADLINE_MS);
-  const delivery = await checkDelivery(clients, stats.acks);
-  const queued = (await readHealth(gateway.url)).outbox;
-  const lost = Math.max(0, delivery.missingInMem0 - (queued ? queued.pending + queued.inFlight : 0));
+  const { delivery, lost } = await checkDeliveryAgainstOutbox(clients, stats.acks, () =>
+    queuedJobs(gateway.url),
+  );
   const metricsText = await readMetricsPage(gateway.url);
   const all = [...stats.latency.recall, ...stats.latency.remember, ...stats.latency.list];
   const overall = summarize(all.length ? all : [0]);
