@@ -2,7 +2,8 @@
  * When to refresh the planner's statistics of mem0's table. PGlite runs no autovacuum, so the engine runs
  * `ANALYZE` itself, and PGlite runs one statement at a time: while it samples the table, every search waits.
  * Measured on the P11 turn shape (two memories per add, 2026-12-07): one `ANALYZE` took 52 ms at 1k rows,
- * 88 ms at 2k, 209 ms at 3k and 250 ms at 6k, and 2.2 s at 100k with the index builds (README, figures).
+ * 88 ms at 2k, 209 ms at 3k and 250 ms at 6k; at 100k, the bench's index build, `ANALYZE` included, takes
+ * seconds (README, figures).
  *
  * Statistics matter for the shape of the data, not for every row: the planner scales its row estimates by
  * the table's current size anyway. So the table is analyzed again once it has grown by as many rows as it had

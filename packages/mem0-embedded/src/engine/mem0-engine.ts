@@ -6,6 +6,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { Memory } from "mem0ai/oss";
 import type { DataDirLayout } from "../data-dir.js";
+import type { TextCacheStats } from "../embedder/text-vector-cache.js";
 import { prepareMem0ProcessEnv } from "../env.js";
 import type { LlmOptions } from "../options.js";
 import { createAnalyzeSchedule } from "./analyze-schedule.js";
@@ -34,7 +35,7 @@ export interface EngineEmbedder {
    */
   embedForSearch?(text: string): Promise<number[]>;
   /** Hits and misses of its text-vector cache (MiniLM), reported by GET /embedded/info. */
-  cacheStats?(): { hits: number; misses: number; entries: number; capacity: number };
+  cacheStats?(): TextCacheStats;
   /** Releases what the embedder holds (MiniLM: its write worker thread); called when the engine stops. */
   close?(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /**
  * /search, /reset, /entities, /auth/setup-status, and /embedded/info (this package's own).
  */
+import type { TextCacheStats } from "../../embedder/text-vector-cache.js";
 import { badRequest, parseOrThrow } from "../http-error.js";
 import type { Route, RouteContext } from "../route-table.js";
 import { type EngineItem, toMemoryItem } from "../translate.js";
@@ -61,7 +62,7 @@ export interface ServerInfo {
   /** PGlite's buffer cache, sized at start from the data (engine/buffer-cache-size.ts). */
   shared_buffers_mb: number;
   /** The embedder's text-vector cache (embedder/text-vector-cache.ts), read per request; null without one. */
-  embeddingCache: () => { hits: number; misses: number; entries: number; capacity: number } | null;
+  embeddingCache: () => TextCacheStats | null;
 }
 
 export function otherRoutes(info: ServerInfo): Route[] {
