@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   createMiniLmEmbedder,
@@ -7,6 +8,18 @@ import {
 } from "./minilm-embedder.js";
 
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
+
+/** The nice value of every thread of this process, by thread id (Linux /proc, field 19 of stat). */
+function threadNiceness(): Map<string, number> {
+  const nice = new Map<string, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    nice.set(tid, Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+  }
+  return nice;
+}
+const newThreads = (before: Map<string, number>) =>
+  [...threadNiceness()].filter(([tid]) => !before.has(tid)).map(([, nice]) => nice);
 
 describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
   it("reproduces the published sentence-transformers vector of 'This is an example sentence' in fp32", async () => {
@@ -84,6 +97,26 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
     expect(order).toEqual(["search", "writes"]);
     await Promise.all([inWorker.close(), onThisThread.close()]);
   });
+
+  it.runIf(process.platform === "linux")(
+    "runs the write worker 10 nice steps below the engine, the search worker at the engine's priority",
+    async () => {
+      const own = threadNiceness().get(readFileSync("/proc/thread-self/stat", "utf8").split(" ")[0]!);
+      let before = threadNiceness();
+      const e = await createMiniLmEmbedder({ cacheEntries: 0 });
+      await e.embedForSearch("Where does my sister live now?");
+      const searchThreads = newThreads(before);
+      before = threadNiceness();
+      await e.embedQuery("My sister moved to Porto last spring");
+      const writeThreads = newThreads(before);
+      await e.close();
+      expect(own).toBeDefined();
+      expect(searchThreads.length).toBeGreaterThan(0);
+      expect(new Set(searchThreads)).toEqual(new Set([own]));
+      expect(writeThreads.length).toBeGreaterThan(0);
+      expect(new Set(writeThreads)).toEqual(new Set([Math.min(19, (own as number) + 10)]));
+    },
+  );
 
   it("stores a message it has just searched with the search's vector, without running the model again", async () => {
     const e = await createMiniLmEmbedder();

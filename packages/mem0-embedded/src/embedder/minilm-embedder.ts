@@ -38,6 +38,12 @@ import {
 
 export { MINILM_DIMENSIONS, MINILM_EMBEDDER_ID, MINILM_FP32_EMBEDDER_ID, type MiniLmPrecision };
 export const DEFAULT_MAX_BATCH = 32;
+/**
+ * Nice steps of the write worker below the engine (Linux): at nice +10 a busy thread gets about a ninth of
+ * the CPU weight of one at +0, so the search worker and the engine's main thread come first when the cores
+ * are short, and the adds still progress (they are never starved outright).
+ */
+export const WRITE_WORKER_NICENESS = 10;
 
 export interface MiniLmEmbedder {
   readonly id: string;
@@ -86,7 +92,10 @@ export async function createMiniLmEmbedder(options: MiniLmEmbedderOptions = {}):
     options.writeWorker === false || options.searchWorker === false
       ? await sharedSession({ ...options, precision })
       : undefined;
-  const worker = options.writeWorker === false ? undefined : startWorkerRunner(runnerOptions);
+  const worker =
+    options.writeWorker === false
+      ? undefined
+      : startWorkerRunner({ ...runnerOptions, niceness: WRITE_WORKER_NICENESS });
   const searchWorker = options.searchWorker === false ? undefined : startWorkerRunner(runnerOptions);
   let closed = false;
   const cache = createTextVectorCache(

@@ -34,6 +34,12 @@ export function startWorkerRunner(options: {
   intraOpNumThreads: number;
   cacheDir?: string;
   precision: MiniLmPrecision;
+  /**
+   * How many steps of Linux nice the worker thread runs below its host (0 = as its host, the default; the
+   * result is capped at 19). The write worker runs WRITE_WORKER_NICENESS below: when the cores are busy the
+   * kernel gives its model runs what searches leave over.
+   */
+  niceness?: number;
   /** The worker's script; another one only to inject faults in tests (it must answer as model-worker.mjs). */
   script?: URL;
 }): WorkerRunner {
@@ -63,6 +69,7 @@ export function startWorkerRunner(options: {
         modelPath: path,
         intraOpNumThreads: options.intraOpNumThreads,
         dimensions: MINILM_DIMENSIONS,
+        niceness: options.niceness ?? 0,
       },
     });
     w.on("message", ({ id, vectors, error }: Reply) => {
