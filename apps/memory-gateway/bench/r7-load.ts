@@ -103,6 +103,7 @@ try {
       errors: stats.errors,
       nonTrivialRecalls: stats.nonTrivialRecalls,
       recallDegraded: stats.degraded,
+      recallDegradedOnFirstTurn: stats.degradedFirstTurn,
       degradedReasons: stats.degradedReasons,
       recallSkippedNonTrivial: stats.skippedNonTrivial,
       recallSkipped: stats.skipped,

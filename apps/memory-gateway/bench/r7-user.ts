@@ -13,6 +13,11 @@ export interface LoadStats extends ErrorTally {
   /** Trivial turns that were searched anyway: wasted searches, reported. */
   searchedTrivial: number;
   degraded: number;
+  /**
+   * Of `degraded`, those on a user's first turn: the users arrive within one second, so first turns come
+   * about four times as fast as the steady ~50 turns/s; this tells a start burst from the steady load.
+   */
+  degradedFirstTurn: number;
   degradedReasons: Record<string, number>;
   nonTrivialRecalls: number;
   remembered: number;
@@ -30,6 +35,7 @@ export function newLoadStats(): LoadStats {
     skippedNonTrivial: 0,
     searchedTrivial: 0,
     degraded: 0,
+    degradedFirstTurn: 0,
     degradedReasons: {},
     nonTrivialRecalls: 0,
     remembered: 0,
@@ -84,6 +90,7 @@ export async function runUser(opts: {
       } else if (trivial) stats.searchedTrivial++;
       if (recalled.degraded) {
         stats.degraded++;
+        if (turn === 0) stats.degradedFirstTurn++;
         const reason = recalled.degradedReason ?? "unknown";
         stats.degradedReasons[reason] = (stats.degradedReasons[reason] ?? 0) + 1;
       }
