@@ -14,6 +14,7 @@ import { sleep } from "./capacity-calls.js";
 import { type CpuSnapshot, cpuPer, cpuRate, cpuSnapshot } from "./capacity-cpu.js";
 import { checkDeliveryAgainstOutbox } from "./capacity-delivery.js";
 import { queuedJobs, readHealth, sampleWhileLoaded, waitForOutboxDrain } from "./capacity-health.js";
+import { countByWindow } from "./count-by-window.js";
 import type { CapacityFigures } from "./p11-bars.js";
 import { newP11Stats, type P11Stats, runP11User, type TurnMode } from "./p11-user.js";
 import { histogramDeltaMeansMs, readMetricsPage } from "./prom-means.js";
@@ -97,6 +98,8 @@ export async function runCapacity(o: CapacityRunOptions) {
       recallDegraded: stats.degraded,
       recallSkipped: stats.skipped,
       degradedReasons: stats.degradedReasons,
+      // Degraded recalls per 10 s of the load: a start (users arriving, cold code paths) tells from the steady load.
+      degradedByTenSeconds: countByWindow(stats.degradedAt, t0, 10_000, o.durationMs),
       degradedOrSkippedPct: pct(figures.degradedOrSkipped, stats.recalls),
       rememberAck: summaryOf(stats.latency.remember),
       // Where a call's time went during the load: the gateway's procedures against mem0's answers to it.

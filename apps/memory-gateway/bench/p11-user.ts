@@ -22,6 +22,8 @@ export interface P11Stats extends ErrorTally {
   skipped: number;
   /** Why recalls degraded (timeout = over the recall's time budget, ...). */
   degradedReasons: Record<string, number>;
+  /** When each degraded recall came back (performance.now()): where in the load the misses fall. */
+  degradedAt: number[];
   latency: { recall: number[]; remember: number[] };
   acks: Ack[];
 }
@@ -34,6 +36,7 @@ export function newP11Stats(): P11Stats {
     degraded: 0,
     skipped: 0,
     degradedReasons: {},
+    degradedAt: [],
     latency: { recall: [], remember: [] },
     acks: [],
   };
@@ -76,6 +79,7 @@ export async function runP11User(o: {
         if (recalled.skipped) stats.skipped++;
         if (recalled.degraded) {
           stats.degraded++;
+          stats.degradedAt.push(performance.now());
           const reason = recalled.degradedReason ?? "unknown";
           stats.degradedReasons[reason] = (stats.degradedReasons[reason] ?? 0) + 1;
         }
