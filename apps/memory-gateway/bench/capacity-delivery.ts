@@ -84,30 +84,54 @@ export interface SettledDeliveryCheck {
   delivery: DeliveryCheck;
   /** Jobs pending or in flight in the outbox, read right after the (last) listing. */
   stillQueued: number;
-  /** Turns missing from mem0 and no longer queued: lost, as far as the check can tell (an upper bound). */
+  /** Turns missing from mem0 and no longer queued: lost (exact when `lostIsExact`, else an upper bound). */
   lost: number;
   /** 1, or 2 when the first listing found more turns missing than were queued right after it. */
   listings: number;
+  /** Jobs pending or in flight when the second listing began (after waiting for none); null with one listing. */
+  queuedBeforeLastListing: number | null;
+  /**
+   * `lost` counts only real losses: nothing was lost, or the last listing began with nothing pending or in
+   * flight, so no delivery could land while it ran.
+   */
+  lostIsExact: boolean;
 }
+
+const SETTLE_POLL_MS = 250;
 
 /**
  * checkDelivery, then the outbox's queue. After a drain wait that ran out, the relay keeps delivering while
- * the listing runs, so a turn can be missing from the listing and gone from the outbox a moment later: found
- * by a second listing, it was delivered late (its lag from mem0's own created_at), not lost. So when the first
- * listing finds more turns missing than are queued right after it, the users are listed once more.
+ * the listing runs, so a turn can be missing from the listing and gone from the outbox a moment later. So when
+ * the first listing finds more turns missing than are queued right after it, the check waits (up to
+ * `settleWaitMs`) until nothing is pending or in flight and lists the users once more: a turn found then was
+ * delivered late (its lag from mem0's own created_at), and one still missing with an empty outbox is lost.
  */
 export async function checkDeliveryAgainstOutbox(
   clients: MemoryClient[],
   acks: Ack[],
   queuedNow: () => Promise<number>,
+  settleWaitMs = 30_000,
 ): Promise<SettledDeliveryCheck> {
   let delivery = await checkDelivery(clients, acks);
   let stillQueued = await queuedNow();
-  let listings = 1;
+  let queuedBefore: number | null = null;
   if (delivery.missingInMem0 > stillQueued) {
+    const deadline = Date.now() + settleWaitMs;
+    queuedBefore = stillQueued;
+    while (queuedBefore > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+      queuedBefore = await queuedNow();
+    }
     delivery = await checkDelivery(clients, acks);
     stillQueued = await queuedNow();
-    listings = 2;
   }
-  return { delivery, stillQueued, lost: Math.max(0, delivery.missingInMem0 - stillQueued), listings };
+  const lost = Math.max(0, delivery.missingInMem0 - stillQueued);
+  return {
+    delivery,
+    stillQueued,
+    lost,
+    listings: queuedBefore === null ? 1 : 2,
+    queuedBeforeLastListing: queuedBefore,
+    lostIsExact: lost === 0 || queuedBefore === 0,
+  };
 }

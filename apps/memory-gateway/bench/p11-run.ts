@@ -139,6 +139,8 @@ export async function runCapacity(o: CapacityRunOptions) {
       missingInMem0: delivery.missingInMem0,
       queuedAtCheck: stillQueued,
       deliveryListings: checked.listings,
+      queuedBeforeLastListing: checked.queuedBeforeLastListing,
+      lostIsExact: checked.lostIsExact,
       duplicated: delivery.duplicated,
       loadAverage1m: samples.loadAverage1m,
       cpuMsPerTurn: {

@@ -57,7 +57,7 @@ try {
   const atLoadEnd = (await readHealth(gateway.url)).outbox;
 
   const drain = await waitForOutboxDrain(gateway.url, DRAIN_DEADLINE_MS);
-  const { delivery, lost } = await checkDeliveryAgainstOutbox(clients, stats.acks, () =>
+  const { delivery, lost, lostIsExact } = await checkDeliveryAgainstOutbox(clients, stats.acks, () =>
     queuedJobs(gateway.url),
   );
   const metricsText = await readMetricsPage(gateway.url);
@@ -126,6 +126,7 @@ try {
       outboxAtLoadEnd: atLoadEnd,
       outboxAfterRun: drain,
       lost,
+      lostIsExact,
       missingInMem0: delivery.missingInMem0,
       duplicated: delivery.duplicated,
       gatewayMeansMs: histogramMeansMs(metricsText, "gateway_procedure_duration_seconds"),
