@@ -8,6 +8,7 @@
  * PGlite; mem0's timestamp also proves the memory is really there.
  */
 import type { MemoryClient } from "@automatos/memory/client";
+import { sleep } from "./capacity-calls.js";
 
 export interface Ack {
   user: number;
@@ -119,7 +120,7 @@ export async function checkDeliveryAgainstOutbox(
     const deadline = Date.now() + settleWaitMs;
     queuedBefore = stillQueued;
     while (queuedBefore > 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+      await sleep(SETTLE_POLL_MS);
       queuedBefore = await queuedNow();
     }
     delivery = await checkDelivery(clients, acks);

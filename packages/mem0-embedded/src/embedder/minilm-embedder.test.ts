@@ -5,6 +5,7 @@ import {
   MINILM_DIMENSIONS,
   MINILM_EMBEDDER_ID,
   MINILM_FP32_EMBEDDER_ID,
+  WRITE_WORKER_NICENESS,
 } from "./minilm-embedder.js";
 
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
@@ -99,7 +100,7 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
   });
 
   it.runIf(process.platform === "linux")(
-    "runs the write worker 10 nice steps below the engine, the search worker at the engine's priority",
+    "runs the write worker WRITE_WORKER_NICENESS steps below the engine, the search worker at the engine's priority",
     async () => {
       const own = threadNiceness().get(readFileSync("/proc/thread-self/stat", "utf8").split(" ")[0]!);
       let before = threadNiceness();
@@ -114,7 +115,7 @@ describe("all-MiniLM-L6-v2 on onnxruntime-node", () => {
       expect(searchThreads.length).toBeGreaterThan(0);
       expect(new Set(searchThreads)).toEqual(new Set([own]));
       expect(writeThreads.length).toBeGreaterThan(0);
-      expect(new Set(writeThreads)).toEqual(new Set([Math.min(19, (own as number) + 10)]));
+      expect(new Set(writeThreads)).toEqual(new Set([Math.min(19, (own as number) + WRITE_WORKER_NICENESS)]));
     },
   );
 
