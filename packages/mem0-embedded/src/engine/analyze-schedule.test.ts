@@ -3,27 +3,38 @@ import { createAnalyzeSchedule } from "./analyze-schedule.js";
 
 const settle = () => new Promise((r) => setImmediate(r));
 
+/** Adds of two messages until the table holds 20k rows; returns the row counts each refresh ran at. */
+async function refreshesWhileGrowing(options: { minWrites: number; quietBelowRows?: number }) {
+  let rows = 0;
+  const ranAt: number[] = [];
+  const schedule = createAnalyzeSchedule({
+    ...options,
+    rows,
+    analyze: async () => {
+      ranAt.push(rows);
+      return rows;
+    },
+    onError: (e) => {
+      throw e;
+    },
+  });
+  for (let i = 0; i < 10_000; i++) {
+    rows += 2;
+    schedule.noteWrites(2);
+    await settle();
+  }
+  return ranAt;
+}
+
 describe("analyze schedule", () => {
   it("refreshes once the table has grown by its size at the last refresh, at least minWrites", async () => {
-    let rows = 0;
-    const ranAt: number[] = [];
-    const schedule = createAnalyzeSchedule({
-      minWrites: 1_000,
-      rows,
-      analyze: async () => {
-        ranAt.push(rows);
-        return rows;
-      },
-      onError: (e) => {
-        throw e;
-      },
-    });
-    for (let i = 0; i < 10_000; i++) {
-      rows += 2; // an add of two messages
-      schedule.noteWrites(2);
-      await settle();
-    }
-    expect(ranAt).toEqual([1_000, 2_000, 4_000, 8_000, 16_000]);
+    expect(await refreshesWhileGrowing({ minWrites: 1_000 })).toEqual([1_000, 2_000, 4_000, 8_000, 16_000]);
+  });
+
+  it("stays quiet while the table holds fewer rows than quietBelowRows, then doubles from there", async () => {
+    expect(await refreshesWhileGrowing({ minWrites: 1_000, quietBelowRows: 5_000 })).toEqual([
+      5_000, 10_000, 20_000,
+    ]);
   });
 
   it("runs one refresh at a time and counts the writes made meanwhile", async () => {

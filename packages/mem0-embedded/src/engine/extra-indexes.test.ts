@@ -1,7 +1,7 @@
 /**
  * The planner statistics that `ANALYZE` gathers on mem0's tables (real PGlite + pgvector, mem0's table
- * shapes): none for the vectors, the jsonb payload and mem0's own keyword expression; still there for the
- * scope expressions and the `lex` column, and the scope filter's estimate stays exact.
+ * shapes): none for the vectors, the jsonb payload, the primary key, `lex` and mem0's own keyword expression;
+ * still there, at a small target, for the scope expressions, and the scope filter's estimate stays exact.
  */
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
@@ -41,14 +41,24 @@ async function statsOf(relation: string): Promise<string[]> {
   return rows.map((r) => r.attname);
 }
 
+/** Statistics targets of the named columns (attname) of one relation, by name. */
+async function targetsOf(relation: string, columns: string[]): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ attname: string; target: number }>(
+    "SELECT attname, attstattarget AS target FROM pg_attribute WHERE attrelid = $1::regclass AND attname = ANY($2)",
+    [relation, columns],
+  );
+  return Object.fromEntries(rows.map((r) => [r.attname, r.target]));
+}
+
 describe("planner statistics on mem0's tables", () => {
-  it("gathers none for the vectors, the payload and mem0's keyword expression", async () => {
-    const onTable = await statsOf("memories");
-    expect(onTable).toContain("lex");
-    expect(onTable).toContain("id");
-    expect(onTable).not.toContain("vector");
-    expect(onTable).not.toContain("payload");
+  it("gathers none for the vectors, the payload, the primary key, lex and mem0's keyword expression", async () => {
+    expect(await statsOf("memories")).toEqual([]);
     expect(await statsOf("memories_text_lemmatized_gin")).toEqual([]);
+  });
+
+  it("samples for the scope expressions at a target of 10", async () => {
+    for (const key of ["user_id", "agent_id", "run_id"])
+      expect(await targetsOf(`memories_${key}_idx`, ["expr"])).toEqual({ expr: 10 });
   });
 
   it("keeps the scope expressions' statistics, so the scope filter's estimate is exact", async () => {
@@ -60,13 +70,10 @@ describe("planner statistics on mem0's tables", () => {
   });
 
   it("sets the same on the entities table, whose shape has no lex column", async () => {
-    const { rows } = await db.query<{ attname: string; target: number | null }>(
-      "SELECT attname, attstattarget AS target FROM pg_attribute " +
-        "WHERE attrelid = 'memories_entities'::regclass AND attname IN ('vector', 'payload') ORDER BY attname",
-    );
-    expect(rows).toEqual([
-      { attname: "payload", target: 0 },
-      { attname: "vector", target: 0 },
-    ]);
+    expect(await targetsOf("memories_entities", ["vector", "payload", "id"])).toEqual({
+      id: 0,
+      payload: 0,
+      vector: 0,
+    });
   });
 });

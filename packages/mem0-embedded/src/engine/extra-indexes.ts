@@ -9,7 +9,7 @@
  * The expressions must match mem0's SQL text exactly, or the planner will not use them.
  */
 import type { PGlite } from "@electric-sql/pglite";
-import { lexicalColumnStatements } from "./lexical-column.js";
+import { LEXICAL_COLUMN, lexicalColumnStatements } from "./lexical-column.js";
 
 const ID_KEYS = ["user_id", "agent_id", "run_id"] as const;
 
@@ -32,22 +32,39 @@ export function extraIndexStatements(table: string): string[] {
 export const DISTANCE_COST_SQL = "ALTER FUNCTION cosine_distance(vector, vector) COST 1000";
 
 /**
- * Planner statistics only where a query's selectivity can use them. `ANALYZE` (analyze-schedule.ts) holds up
- * every statement while it runs, and most of its time went to statistics no estimate reads: the 384-float
- * vectors (no selectivity for `<=>`; ordering by it needs none), the jsonb payload (mem0 filters on
- * `payload->>'key'`, whose statistics come from the expression indexes above, never from the column) and the
- * `textLemmatized` expression of mem0's own keyword search (this engine's hybrid search scores words from
- * the `lex` column instead). Kept: the scope expressions (the index-or-scan choice for a small tenant) and
- * `lex` (the `@@` of the uncached word match). Measured on mem0's table shape (one-off, PGlite, 2026-12-07,
- * AVX-512 machine): one `ANALYZE` at 8k rows 231-237 ms before, 42-61 ms after; at 12k 317-333 against
- * 72-101 ms; the scope filter's row estimate and plan unchanged.
+ * Planner statistics only where a query's selectivity can use them, and no more of them than it needs.
+ * `ANALYZE` (analyze-schedule.ts) holds up every statement while it runs, and its time goes to what it
+ * gathers:
+ *  - none for the 384-float vectors (no selectivity for `<=>`; ordering by it needs none), the jsonb payload
+ *    (mem0 filters on `payload->>'key'`, whose statistics come from the expression indexes above, never from
+ *    the column), the `textLemmatized` expression of mem0's own keyword search, the primary key (its unique
+ *    index already says one row per id) and `lex`: this engine's word match compares `lex` with a tsquery
+ *    built inside the statement (hybrid-search.ts), which the planner cannot see, so it takes PostgreSQL's
+ *    fixed default selectivity for `@@` whatever `lex`'s statistics say (same plan and estimates with or
+ *    without them, checked with EXPLAIN on the P11 table shape).
+ *  - a target of 10 on the scope expressions (the index-or-scan choice for a small tenant): `ANALYZE` samples
+ *    300 rows per unit of the largest target, so 3,000 rows instead of 30,000, and the largest tenants still
+ *    make the most-common-values list. The scope filter's estimate stays exact (`extra-indexes.test.ts`).
+ * Measured on the P11 table shape (one-off PGlite script, file-backed, AVX-512 machine, 2026-12-07, three
+ * runs each): one `ANALYZE` at 8k rows 21-26 ms with the scope expressions and `lex` at the default target,
+ * 9-10 ms after; at 16k 47-58 against 13-15 ms. In a 100-user P11 trial the last `ANALYZE` of the load (~8k
+ * rows) held PGlite for 304-351 ms on the loaded machine, and a burst of degraded recalls followed it.
  */
+const SCOPE_STATISTICS_TARGET = 10;
+
 function statisticsTargetStatements(table: string): string[] {
   return [
     `ALTER TABLE "${table}" ALTER COLUMN vector SET STATISTICS 0`,
     `ALTER TABLE "${table}" ALTER COLUMN payload SET STATISTICS 0`,
+    `ALTER TABLE "${table}" ALTER COLUMN id SET STATISTICS 0`,
+    ...ID_KEYS.map(
+      (k) => `ALTER INDEX "${table}_${k}_idx" ALTER COLUMN 1 SET STATISTICS ${SCOPE_STATISTICS_TARGET}`,
+    ),
     ...(table === "memories"
-      ? [`ALTER INDEX "${table}_text_lemmatized_gin" ALTER COLUMN 1 SET STATISTICS 0`]
+      ? [
+          `ALTER TABLE "${table}" ALTER COLUMN ${LEXICAL_COLUMN} SET STATISTICS 0`,
+          `ALTER INDEX "${table}_text_lemmatized_gin" ALTER COLUMN 1 SET STATISTICS 0`,
+        ]
       : []),
   ];
 }

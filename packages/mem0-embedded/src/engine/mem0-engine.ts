@@ -70,6 +70,9 @@ export async function createMem0Engine(args: {
   const { Memory } = await import("mem0ai/oss");
 
   const dims = embedder.dimensions;
+  // Rows the vector cache holds: a cached row holds its vector (float32), its lexemes and its payload
+  // (scope-vectors.ts). 0 = no cache.
+  const cachedRows = Math.floor((vectorCacheMb * 1024 * 1024) / (dims * 4 + CACHED_ROW_HEAP_BYTES));
   let entities: EmptyEntityStore | undefined;
   let vectors: ScopeVectors | undefined;
   const entityTableEmpty = () => entities?.isEmpty() === true;
@@ -125,10 +128,10 @@ export async function createMem0Engine(args: {
     const store = internals(memory).vectorStore;
     if (!store) throw new Error("mem0's vector store did not initialise");
     await writeVectorsInBinary(store as unknown as WritableStore, db, COLLECTION);
-    // A cached row holds its vector (float32), its lexemes and its payload (scope-vectors.ts).
-    const maxRows = Math.floor((vectorCacheMb * 1024 * 1024) / (dims * 4 + CACHED_ROW_HEAP_BYTES));
     vectors =
-      maxRows > 0 ? new ScopeVectors({ db, table: COLLECTION, dimensions: dims, maxRows }) : undefined;
+      cachedRows > 0
+        ? new ScopeVectors({ db, table: COLLECTION, dimensions: dims, maxRows: cachedRows })
+        : undefined;
     if (vectors) noteStoreWrites(store as unknown as WritableStore, vectors);
     installHybridSearch(store as unknown as HybridStore, db, { table: COLLECTION, vectors, requests });
     entities = await shortcutEmptyEntityStore(internals(memory)._entityStore, db, `${COLLECTION}_entities`);
@@ -145,6 +148,8 @@ export async function createMem0Engine(args: {
   const analyzeSchedule = createAnalyzeSchedule({
     minWrites: ANALYZE_MIN_WRITES,
     rows: await analyzedRows(),
+    // Searches of a table the vector cache can hold need no planner statistics (analyze-schedule.ts).
+    quietBelowRows: cachedRows,
     analyze: async () => {
       await db.exec(`ANALYZE "${COLLECTION}"`);
       return analyzedRows();
