@@ -11,10 +11,11 @@
  * log2(n / minWrites) times instead of n / minWrites times (100k memories: 7 stalls instead of 100).
  *
  * And not at all while the table is smaller than `quietBelowRows`: the rows the engine's vector cache holds
- * (scope-vectors.ts). Below that every scope a search touches is answered from the cache, whose statements
- * look rows up by primary key (hybrid-search.ts); the only plans statistics could change are the scope
- * filter's index-or-scan choices (loading a scope into the cache, listing), and with no statistics PostgreSQL
- * estimates an equality match at 0.5% of the table and takes the scope index, the plan a small tenant needs.
+ * (scope-vectors.ts). Below that the cache can hold every scope's rows, and a cached scope's search looks rows
+ * up by primary key (hybrid-search.ts); the only plans statistics could change are the scope filter's
+ * index-or-scan choices (loading a scope into the cache, listing, and the SQL search of a scope evicted past
+ * the cache's 10,000 scopes), and with no statistics PostgreSQL estimates an equality match at 0.5% of the
+ * table and takes the scope index, the plan a small tenant needs.
  * Measured in 100-user P11 trials (2026-12-07, AVX-512 2-core machine): each `ANALYZE` of the load held the
  * engine's one PGlite session for 38, 67-93, 218-246 and 304-351 ms at ~1k, 2k, 4k and 8k rows while the
  * machine was saturated (the same `ANALYZE` of an idle 8k-row table takes 33-41 ms), and bursts of degraded

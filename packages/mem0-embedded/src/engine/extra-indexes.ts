@@ -79,8 +79,7 @@ export async function ensureExtraIndexes(db: PGlite): Promise<void> {
       table === "memories"
         ? [...extraIndexStatements(table), ...lexicalColumnStatements(table)]
         : extraIndexStatements(table).slice(0, 3);
-    for (const sql of statements) await db.exec(sql);
-    for (const sql of statisticsTargetStatements(table)) await db.exec(sql);
+    for (const sql of [...statements, ...statisticsTargetStatements(table)]) await db.exec(sql);
     // PGlite runs no autovacuum: planner statistics exist only when we ask for them.
     await db.exec(`ANALYZE "${table}"`);
   }
