@@ -15,6 +15,7 @@ import { type CpuSnapshot, cpuPer, cpuRate, cpuSnapshot } from "./capacity-cpu.j
 import { checkDeliveryAgainstOutbox } from "./capacity-delivery.js";
 import { queuedJobs, readHealth, sampleWhileLoaded, waitForOutboxDrain } from "./capacity-health.js";
 import { countByWindow } from "./count-by-window.js";
+import { readGatewayWarmUp } from "./gateway-warm-up-log.js";
 import type { CapacityFigures } from "./p11-bars.js";
 import { newP11Stats, type P11Stats, runP11User, type TurnMode } from "./p11-user.js";
 import { histogramDeltaMeansMs, readMetricsPage } from "./prom-means.js";
@@ -32,6 +33,8 @@ export async function runCapacity(o: CapacityRunOptions) {
   const dir = benchDataDir(`p11-${o.users}`);
   const gateway = await startGatewayProcess(dir);
   try {
+    // Read before the load: the gateway's start-up warm-up (its own turns, before it listened).
+    const gatewayWarmUp = readGatewayWarmUp(dir);
     const gatewayPid = gateway.child.pid;
     const { enginePid } = await readHealth(gateway.url);
     if (!gatewayPid || !enginePid) throw new Error("P11 needs the gateway and its embedded engine child");
@@ -90,6 +93,7 @@ export async function runCapacity(o: CapacityRunOptions) {
     const details = {
       users: o.users,
       workspaces: Math.ceil(o.users / USERS_PER_WORKSPACE),
+      gatewayWarmUp,
       durationMs: Math.round(loadEnd - t0),
       turns: stats.turns,
       turnsPerSec: round(stats.turns / loadS, 1),

@@ -21,6 +21,7 @@ import { BENCH_SERVICE_SECRET, benchDataDir, benchUserToken, startGatewayProcess
 import { checkDeliveryAgainstOutbox } from "./capacity-delivery.js";
 import { parseLoadFlags } from "./capacity-flags.js";
 import { queuedJobs, readHealth, waitForOutboxDrain } from "./capacity-health.js";
+import { readGatewayWarmUp } from "./gateway-warm-up-log.js";
 import { BAR_50, judge } from "./p11-bars.js";
 import { histogramMeansMs, promGauge, readMetricsPage } from "./prom-means.js";
 import { type LoadStats, newLoadStats, runUser } from "./r7-user.js";
@@ -31,7 +32,10 @@ const USERS = flags.users[0] as number;
 const DURATION_MS = flags.durationS * 1_000;
 const DRAIN_DEADLINE_MS = 120_000;
 
-const gateway = await startGatewayProcess(benchDataDir("r7"));
+const dataDir = benchDataDir("r7");
+const gateway = await startGatewayProcess(dataDir);
+// The gateway's start-up warm-up (its own turns before it listened), for the figures' record.
+const gatewayWarmUp = readGatewayWarmUp(dataDir);
 const stats: LoadStats = newLoadStats();
 try {
   const clients = await Promise.all(
@@ -89,6 +93,7 @@ try {
     pass: verdict.meets && drain.ok,
     details: {
       users: USERS,
+      gatewayWarmUp,
       durationMs: Math.round(elapsedMs),
       turns: stats.turns,
       requests: all.length,

@@ -60,6 +60,11 @@ export interface GatewayConfig {
   dataDir: string;
   /** Run the outbox relay in this process. */
   relay: boolean;
+  /**
+   * The start-up warm-up (src/warm-up/warm-up-gateway.ts): chat turns run through the gateway before it
+   * listens, on the local default only (warm-up-applies.ts). 0 turns = none.
+   */
+  warmUp: { turns: number };
   mem0: Mem0Config;
   /** Unset: PGlite under `dataDir`. */
   databaseUrl?: string | undefined;

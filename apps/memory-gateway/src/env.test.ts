@@ -28,6 +28,7 @@ describe("parseGatewayEnv", () => {
       port: 4000,
       dataDir: ".data",
       relay: true,
+      warmUp: { turns: 300 },
       mem0: { kind: "embedded" },
       databaseUrl: undefined,
       limits: { maxBodyBytes: 1024 * 1024, shutdownGraceMs: 10_000 },

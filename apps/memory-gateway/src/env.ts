@@ -53,6 +53,9 @@ const envSchema = z.object({
   GATEWAY_LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
   GATEWAY_DATA_DIR: optionalString.transform((v) => v ?? ".data"),
   GATEWAY_RELAY: oneOf(["on", "off"], "on"),
+  // Chat turns the gateway runs through itself before it listens (src/warm-up/warm-up-gateway.ts); 0 = none.
+  // At most 500: two memories a turn, and mem0 lists at most 1,000 (the warm-up counts them there).
+  GATEWAY_WARM_UP_TURNS: intIn(0, 500, 300),
   MEM0_API_URL: httpUrl("unset = start the embedded mem0"),
   MEM0_API_KEY: optionalString,
   MEM0_DIALECT: oneOf(["server", "platform"], "server"),
@@ -137,6 +140,7 @@ function toConfig(env: Env): GatewayConfig {
     logLevel: env.GATEWAY_LOG_LEVEL,
     dataDir: env.GATEWAY_DATA_DIR,
     relay: env.GATEWAY_RELAY === "on",
+    warmUp: { turns: env.GATEWAY_WARM_UP_TURNS },
     mem0: env.MEM0_API_URL
       ? {
           kind: "remote",

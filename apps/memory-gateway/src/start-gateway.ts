@@ -1,7 +1,9 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter } from "@automatos/memory/server";
+import { toMem0Ids } from "@automatos/memory-policy";
 import type { Logger } from "pino";
-import { createAuthenticator } from "./auth/authenticate.js";
+import { type Authenticator, createAuthenticator } from "./auth/authenticate.js";
 import { createServiceTokenVerifier } from "./auth/service-tokens.js";
 import { createUserTokenVerifier } from "./auth/user-token.js";
 import type { GatewayConfig } from "./config.js";
@@ -10,6 +12,9 @@ import { createGatewayServer } from "./http/server.js";
 import { createGatewayLogger } from "./observability/logger.js";
 import { createGatewayMetrics, type GatewayMetrics } from "./observability/metrics.js";
 import { type GatewayStack, openStack } from "./stack.js";
+import { warmUpSkipReason } from "./warm-up/warm-up-applies.js";
+import { WARM_UP_USER } from "./warm-up/warm-up-credentials.js";
+import { warmUpGateway } from "./warm-up/warm-up-gateway.js";
 
 type StackDeps = Parameters<typeof openStack>[1];
 
@@ -56,31 +61,49 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   stack = opened;
 
-  const authenticator = createAuthenticator({
-    serviceTokens: createServiceTokenVerifier(config.auth.serviceTokens),
-    userTokens: createUserTokenVerifier(config.auth.jwt),
-  });
-  const { server, drain } = createGatewayServer({
-    router: appRouter,
-    authenticator,
+  // One server builder for the public port and the start-up warm-up's loopback one: the same code to warm.
+  const serve = (authenticator: Authenticator, m: GatewayMetrics, log: Logger) => {
+    const built = createGatewayServer({
+      router: appRouter,
+      authenticator,
+      metrics: m,
+      logger: log,
+      maxBodyBytes: config.limits.maxBodyBytes,
+      metricsToken: config.metricsToken,
+      // The stack binds the request id into the router's logger and hands it to mem0 as X-Request-ID.
+      createContext: ({ principal, requestId }) => opened.createContext(principal, { requestId }),
+      health: () =>
+        checkHealth({
+          pingMem0: () => opened.mem0.ping({ timeoutMs: 1_500 }),
+          breakerState: () => opened.mem0.breakerState(),
+          mem0Reachability: () => opened.mem0Reachability.status(),
+          engine: () => opened.embedded?.supervision?.status() ?? null,
+          outboxStats: () => opened.outbox.stats(),
+          dbKind: opened.database.kind,
+          relayRunning: () => opened.relay.isRunning(),
+          draining: () => built.drain.draining,
+        }),
+    });
+    return built;
+  };
+
+  await warmUp(
+    config,
+    opened,
+    logger,
+    (authenticator) =>
+      // Its own metrics and a quiet logger: the warm-up's requests are not traffic to count or log.
+      serve(authenticator, warmUpMetrics(opened), logger.child({ warmUp: true }, { level: "warn" })).server,
+  );
+
+  const { server, drain } = serve(
+    createAuthenticator({
+      serviceTokens: createServiceTokenVerifier(config.auth.serviceTokens),
+      userTokens: createUserTokenVerifier(config.auth.jwt),
+    }),
     metrics,
     logger,
-    maxBodyBytes: config.limits.maxBodyBytes,
-    metricsToken: config.metricsToken,
-    // The stack binds the request id into the router's logger and hands it to mem0 as X-Request-ID.
-    createContext: ({ principal, requestId }) => opened.createContext(principal, { requestId }),
-    health: () =>
-      checkHealth({
-        pingMem0: () => opened.mem0.ping({ timeoutMs: 1_500 }),
-        breakerState: () => opened.mem0.breakerState(),
-        mem0Reachability: () => opened.mem0Reachability.status(),
-        engine: () => opened.embedded?.supervision?.status() ?? null,
-        outboxStats: () => opened.outbox.stats(),
-        dbKind: opened.database.kind,
-        relayRunning: () => opened.relay.isRunning(),
-        draining: () => drain.draining,
-      }),
-  });
+  );
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -114,4 +137,50 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     return closing;
   };
   return { url, close, stack: opened, metrics };
+}
+
+async function warmUp(
+  config: GatewayConfig,
+  stack: GatewayStack,
+  logger: Logger,
+  serve: (authenticator: Authenticator) => Server,
+): Promise<void> {
+  const skip = warmUpSkipReason(config);
+  if (skip) {
+    logger.info({ reason: skip }, "warm-up skipped");
+    return;
+  }
+  try {
+    const report = await warmUpGateway(
+      {
+        serve,
+        stored: async (workspaceId, atMost) => {
+          const { user_id } = toMem0Ids({ kind: "user", workspaceId, userId: WARM_UP_USER });
+          return (await stack.mem0.getAll({ userId: user_id as string, topK: atMost })).length;
+        },
+      },
+      { turns: config.warmUp.turns, concurrency: WARM_UP_CONCURRENCY, budgetMs: WARM_UP_BUDGET_MS },
+    );
+    const ok = report.stoppedBy === null && report.forgotten;
+    logger[ok ? "info" : "warn"](report, "warm-up done");
+  } catch (err) {
+    // A warm-up that cannot even start (no loopback port) costs the first users their speed, not the start.
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, "warm-up failed");
+  }
+}
+
+/** Turns in flight during the warm-up: P11's users at 100 keep about this many recalls and adds in flight. */
+const WARM_UP_CONCURRENCY = 16;
+/** Longest the warm-up may delay the start; a slow machine starts colder rather than later. */
+const WARM_UP_BUDGET_MS = 30_000;
+
+function warmUpMetrics(stack: GatewayStack): GatewayMetrics {
+  return createGatewayMetrics(
+    {
+      outboxStats: () => stack.outbox.stats(),
+      breakerState: () => stack.mem0.breakerState(),
+      mem0UnreachableMs: () => stack.mem0Reachability.status().unreachableForMs ?? null,
+    },
+    { defaultMetrics: false },
+  );
 }

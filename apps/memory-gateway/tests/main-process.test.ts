@@ -46,7 +46,7 @@ describe("main.ts", () => {
     expect(run.output()).not.toContain("chatbot:short");
   });
 
-  it("starts the embedded mem0 and PGlite by default, serves /healthz, and exits 0 on SIGTERM", async () => {
+  it("starts the embedded mem0 and PGlite by default, warms up, serves /healthz, and exits 0 on SIGTERM", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "memory-gateway-main-"));
     dirs.push(dataDir);
     const run = runMain({
@@ -68,6 +68,10 @@ describe("main.ts", () => {
       checks: { db: { kind: "pglite" }, relay: "running" },
     });
     expect(run.output()).toContain('"mem0":"embedded"');
+    // The default runs the start-up warm-up (README, "Start-up warm-up") before it listens.
+    const warmedAt = run.output().indexOf('"msg":"warm-up done"');
+    expect(warmedAt).toBeGreaterThan(-1);
+    expect(warmedAt).toBeLessThan(run.output().indexOf('"msg":"gateway listening"'));
     expect(existsSync(join(dataDir, "pg"))).toBe(true);
     expect(existsSync(join(dataDir, "mem0"))).toBe(true);
 
