@@ -1,6 +1,6 @@
 /**
- * The keep-alive undici Agent behind the typed client's HTTP links (see request-fetch.ts). One per process serves every client:
- * apps create a client per user or per request, and connections must outlive them.
+ * The keep-alive undici Agent behind the typed client's HTTP link (create-memory-client.ts). One per process
+ * serves every client: apps create a client per user or per request, and connections must outlive them.
  */
 import { Agent } from "undici";
 
