@@ -85,12 +85,14 @@ export async function warmUpGateway(deps: WarmUpDeps, options: WarmUpOptions): P
   };
   try {
     await runTurns(client, credentials.workspaceId, options, deadline, report);
-    const expected = report.remembered;
-    report.delivered = await waitUntil(
-      async () => (await deps.stored(credentials.workspaceId, expected)) >= expected,
-      deadline,
-    );
-    if (report.turns > 0) {
+    // After a failure the stack is not answering: the start does not wait on it, and what the turns before
+    // the failure stored stays in the warm-up workspace the line names (delivered and forgotten are false).
+    if (report.stoppedBy === null && report.remembered > 0) {
+      const expected = report.remembered;
+      report.delivered = await waitUntil(
+        async () => (await deps.stored(credentials.workspaceId, expected)) >= expected,
+        deadline,
+      );
       const forgot = await client.memory.forget.mutate({ kind: "scope", scope: "user" });
       report.forgotten = forgot.complete && report.delivered;
     }
