@@ -4,9 +4,9 @@
  * loopback port of its own, then forgets what they stored.
  *
  * Why: a fresh process runs its JavaScript in V8's interpreter until the hot functions are compiled, and the
- * engine's embedder and database have not yet sized their buffers. In P11 at 100 users (README, "P11
- * capacity"), 97 of a run's 128 degraded recalls fell in its first 3 s: the first users after every start or
- * deploy got no memories. A trial that sent 10 s of other users' turns first had none there.
+ * engine's embedder and database have not yet sized their buffers. In a P11 trial at 100 users on a cold
+ * stack, 93 of the run's 128 degraded recalls fell in its first 3 s: the first users after every start or
+ * deploy got no memories. After this warm-up, 12-24 did (the package README, "Start-up warm-up").
  *
  * What it leaves: the warm-up workspace (fresh per start) has no memories after the forget; the outbox keeps
  * its delivered jobs as it keeps every delivered job, and the engine's history keeps their add and delete
