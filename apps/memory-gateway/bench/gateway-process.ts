@@ -17,6 +17,9 @@ const logger = createGatewayLogger(
   logFile ? pino.destination({ dest: logFile, minLength: 4096, sync: false }) : undefined,
 );
 const gateway = await startGateway({ config, logger });
+// The start-up lines (the warm-up's among them) are on disk before the bench hears the URL and reads them
+// (bench/gateway-warm-up-log.ts); the destination writes asynchronously.
+await new Promise<void>((resolve) => logger.flush(() => resolve()));
 process.send?.({ url: gateway.url });
 // The bench reads this process's own CPU time (process.cpuUsage) around a fixed number of calls.
 process.on("message", (m) => {
