@@ -9,7 +9,7 @@ import { createUserTokenVerifier } from "./auth/user-token.js";
 import type { GatewayConfig } from "./config.js";
 import { checkHealth } from "./health.js";
 import { createGatewayServer } from "./http/server.js";
-import { createGatewayLogger } from "./observability/logger.js";
+import { createGatewayLogger, flushLogs } from "./observability/logger.js";
 import { createGatewayMetrics, type GatewayMetrics } from "./observability/metrics.js";
 import { type GatewayStack, openStack } from "./stack.js";
 import { warmUpSkipReason } from "./warm-up/warm-up-applies.js";
@@ -62,7 +62,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   stack = opened;
 
   // One server builder for the public port and the start-up warm-up's loopback one: the same code to warm.
-  const serve = (authenticator: Authenticator, m: GatewayMetrics, log: Logger) => {
+  const serve = (authenticator: Authenticator, m: GatewayMetrics, log: Logger, routerLog?: Logger) => {
     const built = createGatewayServer({
       router: appRouter,
       authenticator,
@@ -71,7 +71,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       maxBodyBytes: config.limits.maxBodyBytes,
       metricsToken: config.metricsToken,
       // The stack binds the request id into the router's logger and hands it to mem0 as X-Request-ID.
-      createContext: ({ principal, requestId }) => opened.createContext(principal, { requestId }),
+      createContext: ({ principal, requestId }) =>
+        opened.createContext(principal, routerLog ? { requestId, logger: routerLog } : { requestId }),
       health: () =>
         checkHealth({
           pingMem0: () => opened.mem0.ping({ timeoutMs: 1_500 }),
@@ -87,14 +88,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     return built;
   };
 
-  await warmUp(
-    config,
-    opened,
-    logger,
-    (authenticator) =>
-      // Its own metrics and a quiet logger: the warm-up's requests are not traffic to count or log.
-      serve(authenticator, warmUpMetrics(opened), logger.child({ warmUp: true }, { level: "warn" })).server,
-  );
+  await warmUp(config, opened, logger, (authenticator) => {
+    // Its own metrics and quiet loggers: the warm-up's turns are not traffic to count or log (a cold
+    // stack degrades some of them, which is what the warm-up is for). Errors still reach the log.
+    const quiet = logger.child({ warmUp: true }, { level: "error" });
+    return serve(authenticator, warmUpMetrics(opened), quiet, quiet).server;
+  });
 
   const { server, drain } = serve(
     createAuthenticator({
@@ -123,7 +122,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     { url, mem0: opened.mem0Mode, db: opened.database.kind, relay: !!opened.relay },
     "gateway listening",
   );
-  logger.flush(); // lifecycle lines must not wait in the buffer for request traffic
+  await flushLogs(logger); // lifecycle lines must not wait in the buffer for request traffic
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -132,7 +131,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const { drained, cut } = await drain.close(server, config.limits.shutdownGraceMs);
       await opened.close();
       logger.info({ drained, cut, ms: Date.now() - t0 }, "gateway stopped");
-      await new Promise<void>((resolve) => logger.flush(() => resolve()));
+      await flushLogs(logger);
     })();
     return closing;
   };

@@ -90,3 +90,15 @@ export function redactOneLevelDown<T extends Record<string, unknown>>(record: T)
   }
   return (out ?? record) as T;
 }
+
+/**
+ * Writes out everything the logger holds and resolves once it is written. pino's `flush` on the buffered
+ * destination (sonic-boom 4) leaves the buffer's tail unwritten when it arrives during a write in flight:
+ * that write's end writes again only past `minLength`. So the first flush waits for any write in flight and
+ * the second, with nothing in flight, writes the rest. (Seen in CI: the "gateway listening" line stayed in
+ * the buffer while the start-up warm-up's lines were being written.)
+ */
+export async function flushLogs(logger: Logger): Promise<void> {
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
+}

@@ -74,6 +74,8 @@ describe("the start-up warm-up on the embedded default", () => {
 
   it("neither logs nor counts the warm-up's requests as traffic", async () => {
     expect(logs.filter((l) => l.msg === "request")).toEqual([]);
+    // Nor the router's lines for its turns (remember, recall, forget events, degraded warnings).
+    expect(logs.filter((l) => "event" in l)).toEqual([]);
     const page = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(page).not.toMatch(/gateway_http_requests_total\{[^}]*route="trpc"/);
     expect(page).not.toMatch(/procedure="memory\.(recall|remember)"/);

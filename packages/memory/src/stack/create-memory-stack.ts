@@ -87,8 +87,14 @@ export interface MemoryStack {
   mem0Reachability: Mem0Reachability;
   config: MemoryConfig;
   logger: Logger;
-  /** An inner context for one request by `principal` (verified by the caller). */
-  createContext(principal: Principal | null, options?: { requestId?: string }): Promise<InnerContext>;
+  /**
+   * An inner context for one request by `principal` (verified by the caller). `logger` replaces the stack's
+   * for that request (the gateway's start-up warm-up keeps its synthetic turns out of the log).
+   */
+  createContext(
+    principal: Principal | null,
+    options?: { requestId?: string; logger?: Logger },
+  ): Promise<InnerContext>;
   close(): Promise<void>;
 }
 
@@ -213,7 +219,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
           cutover,
           principal,
           config,
-          logger,
+          logger: ctxOptions.logger ?? logger,
           ...(ctxOptions.requestId ? { requestId: ctxOptions.requestId } : {}),
         }),
       close: closeAll,
