@@ -6,7 +6,7 @@
  */
 import { pino } from "pino";
 import { parseGatewayEnv } from "../src/env.js";
-import { createGatewayLogger, flushLogs } from "../src/observability/logger.js";
+import { createGatewayLogger } from "../src/observability/logger.js";
 import { startGateway } from "../src/start-gateway.js";
 
 const vars = JSON.parse(process.argv[2] ?? "{}") as Record<string, string>;
@@ -16,10 +16,9 @@ const logger = createGatewayLogger(
   config.logLevel,
   logFile ? pino.destination({ dest: logFile, minLength: 4096, sync: false }) : undefined,
 );
+// startGateway returns once its start-up lines (the warm-up's among them) are written out (flushLogs), so
+// the bench can read them as soon as it hears the URL (bench/gateway-warm-up-log.ts).
 const gateway = await startGateway({ config, logger });
-// The start-up lines (the warm-up's among them) are on disk before the bench hears the URL and reads them
-// (bench/gateway-warm-up-log.ts); the destination writes asynchronously.
-await flushLogs(logger);
 process.send?.({ url: gateway.url });
 // The bench reads this process's own CPU time (process.cpuUsage) around a fixed number of calls.
 process.on("message", (m) => {

@@ -1,5 +1,4 @@
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { appRouter } from "@automatos/memory/server";
 import { toMem0Ids } from "@automatos/memory-policy";
 import type { Logger } from "pino";
@@ -8,6 +7,7 @@ import { createServiceTokenVerifier } from "./auth/service-tokens.js";
 import { createUserTokenVerifier } from "./auth/user-token.js";
 import type { GatewayConfig } from "./config.js";
 import { checkHealth } from "./health.js";
+import { listen } from "./http/listen.js";
 import { createGatewayServer } from "./http/server.js";
 import { createGatewayLogger, flushLogs } from "./observability/logger.js";
 import { createGatewayMetrics, type GatewayMetrics } from "./observability/metrics.js";
@@ -45,14 +45,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { config } = options;
   const logger = options.logger ?? createGatewayLogger(config.logLevel);
   let stack: GatewayStack | null = null;
-  const metrics = createGatewayMetrics(
-    {
-      outboxStats: async () => (stack ? stack.outbox.stats() : null),
-      breakerState: () => stack?.mem0.breakerState() ?? "closed",
-      mem0UnreachableMs: () => stack?.mem0Reachability.status().unreachableForMs ?? null,
-    },
-    { defaultMetrics: options.defaultMetrics ?? true },
-  );
+  const metricSources = {
+    outboxStats: async () => (stack ? stack.outbox.stats() : null),
+    breakerState: () => stack?.mem0.breakerState() ?? "closed",
+    mem0UnreachableMs: () => stack?.mem0Reachability.status().unreachableForMs ?? null,
+  };
+  const metrics = createGatewayMetrics(metricSources, { defaultMetrics: options.defaultMetrics ?? true });
   const opened = await openStack(config, {
     logger,
     metrics,
@@ -92,7 +90,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // Its own metrics and quiet loggers: the warm-up's turns are not traffic to count or log (a cold
     // stack degrades some of them, which is what the warm-up is for). Errors still reach the log.
     const quiet = logger.child({ warmUp: true }, { level: "error" });
-    return serve(authenticator, warmUpMetrics(opened), quiet, quiet).server;
+    const ownMetrics = createGatewayMetrics(metricSources, { defaultMetrics: false });
+    return serve(authenticator, ownMetrics, quiet, quiet).server;
   });
 
   const { server, drain } = serve(
@@ -104,19 +103,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
   );
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.port, config.host, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-  } catch (err) {
+  const { address, port, family } = await listen(server, config.port, config.host).catch(async (err) => {
     await opened.close();
     throw err;
-  }
-  const { port, address, family } = server.address() as AddressInfo;
+  });
   const url = `http://${family === "IPv6" ? `[${address}]` : address}:${port}`;
   logger.info(
     { url, mem0: opened.mem0Mode, db: opened.database.kind, relay: !!opened.relay },
@@ -172,14 +162,3 @@ async function warmUp(
 const WARM_UP_CONCURRENCY = 16;
 /** Longest the warm-up may delay the start; a slow machine starts colder rather than later. */
 const WARM_UP_BUDGET_MS = 30_000;
-
-function warmUpMetrics(stack: GatewayStack): GatewayMetrics {
-  return createGatewayMetrics(
-    {
-      outboxStats: () => stack.outbox.stats(),
-      breakerState: () => stack.mem0.breakerState(),
-      mem0UnreachableMs: () => stack.mem0Reachability.status().unreachableForMs ?? null,
-    },
-    { defaultMetrics: false },
-  );
-}

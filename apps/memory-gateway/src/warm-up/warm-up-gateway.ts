@@ -14,11 +14,11 @@
  * runs the warm-up only on the local default: no LLM, no remote embedder, no legacy store).
  */
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createMemoryClient, type MemoryClient } from "@automatos/memory/client";
 import { Agent } from "undici";
 import type { Authenticator } from "../auth/authenticate.js";
+import { listen } from "../http/listen.js";
 import { createWarmUpCredentials } from "./warm-up-credentials.js";
 import { warmUpTurn } from "./warm-up-texts.js";
 
@@ -64,11 +64,11 @@ export async function warmUpGateway(deps: WarmUpDeps, options: WarmUpOptions): P
   const deadline = t0 + options.budgetMs;
   const credentials = createWarmUpCredentials();
   const server = deps.serve(credentials.authenticator);
-  const url = await listenOnLoopback(server);
+  const { port } = await listen(server, 0, "127.0.0.1");
   const dispatcher = new Agent({ connections: options.concurrency, headersTimeout: options.budgetMs });
   const client = createMemoryClient({
     source: "gateway-warm-up",
-    gatewayUrl: `${url}/trpc`,
+    gatewayUrl: `http://127.0.0.1:${port}/trpc`,
     serviceToken: credentials.serviceToken,
     userToken: credentials.userToken,
     dispatcher,
@@ -143,16 +143,6 @@ async function waitUntil(done: () => Promise<boolean>, deadline: number): Promis
     if (performance.now() + POLL_MS > deadline) return false;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-}
-
-function listenOnLoopback(server: Server): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    });
-  });
 }
 
 function closeServer(server: Server): Promise<void> {
