@@ -65,5 +65,8 @@ export const outbox = pgTable(
     // The relay's claim: due rows in due order. Partial, so delivered and dead rows (the bulk of the table
     // over time) are not in it and a claim reads only the rows it takes.
     index("outbox_due_idx").on(t.nextAttemptAt).where(sql`status in ('pending', 'in_flight')`),
+    // Dead letters, newest first (listDead's order), and their count in stats() without reading the
+    // delivered bulk.
+    index("outbox_dead_idx").on(t.updatedAt.desc(), t.id.desc()).where(sql`status = 'dead'`),
   ],
 );
