@@ -1,0 +1,130 @@
+/**
+ * P7-outbox-stats: what `outbox.stats()` (the gateway's /healthz and /metrics) costs as delivered rows pile up,
+ * on a file-backed PGlite (the embedded default, where the query runs on the gateway's own event loop).
+ * Delivered rows shaped like P11's turns are added up to 1M (P11's 100-user rate leaves ~100k after 18
+ * minutes and 1M after 3 hours without a purge), with a steady backlog of pending, in-flight and dead rows.
+ * At each size: the median of 7 stats() calls, and beside it the whole-table count it replaced (the query
+ * before migrations/0006, rebuilt here as the reference), both checked to give the same figures.
+ * Run: `pnpm bench @automatos/db` from the repo root.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeResult } from "@automatos/bench";
+import { sql } from "drizzle-orm";
+import { createDb, type Db } from "../src/create-db.js";
+import { createOutbox } from "../src/outbox/outbox.js";
+import type { OutboxStats } from "../src/outbox/stats.js";
+import { queryRows } from "../src/sql-rows.js";
+
+const SIZES = [10_000, 100_000, 1_000_000];
+const CHUNK = 50_000;
+const CALLS = 7;
+const BACKLOG = { pending: 200, in_flight: 64, dead: 20 };
+const BAR_MS = 10;
+
+/** Rows `from`..`to`-1 in `status`, payloads as long as a P11 turn's two messages. */
+async function addRows(db: Db, status: string, from: number, to: number): Promise<void> {
+  for (let start = from; start < to; start += CHUNK) {
+    const end = Math.min(to, start + CHUNK);
+    await db.execute(sql`insert into outbox
+      (idempotency_key, user_id, payload, payload_hash, status, attempts, failures, delivered_at,
+       claimed_by, claimed_until)
+      select ${status} || '-' || g, 'workspace_w' || (g % 50) || '_user_u' || (g % 400),
+        jsonb_build_object('messages', jsonb_build_array(
+          jsonb_build_object('role', 'user', 'content',
+            'I have been getting into sourdough baking lately and I spend most Sunday mornings on it. [p11 u' || g || ']'),
+          jsonb_build_object('role', 'assistant', 'content',
+            'Noted, I will keep that in mind about sourdough baking. [p11 u' || g || ' reply]')),
+          'infer', false),
+        md5(g::text), ${status}, 1, case when g % 10 = 0 then 1 else 0 end,
+        case when ${status} = 'delivered' then now() end,
+        case when ${status} = 'in_flight' then 'bench-relay' end,
+        case when ${status} = 'in_flight' then now() + interval '1 hour' end
+      from generate_series(${start}::int, ${end - 1}::int) as g`);
+  }
+}
+
+/** The statement stats() ran before the tally: a count by status over every row. */
+async function wholeTableCount(db: Db): Promise<OutboxStats> {
+  const [row] = await queryRows<Record<string, number>>(
+    db,
+    sql`select count(*) filter (where status = 'pending')::int as pending,
+      count(*) filter (where status = 'in_flight')::int as in_flight,
+      count(*) filter (where status = 'delivered')::int as delivered,
+      count(*) filter (where status = 'dead')::int as dead,
+      coalesce(sum(failures), 0)::float8 as failed
+    from outbox`,
+  );
+  return {
+    pending: row?.pending ?? 0,
+    inFlight: row?.in_flight ?? 0,
+    delivered: row?.delivered ?? 0,
+    dead: row?.dead ?? 0,
+    failed: Number(row?.failed ?? 0),
+    oldestPendingAgeMs: 0,
+  };
+}
+
+async function medianMs<T>(fn: () => Promise<T>): Promise<{ ms: number; last: T }> {
+  const times: number[] = [];
+  let last = await fn(); // plan and cache, not counted
+  for (let i = 0; i < CALLS; i++) {
+    const t0 = performance.now();
+    last = await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: Number((times[Math.floor(CALLS / 2)] ?? 0).toFixed(2)), last };
+}
+
+const loadBefore = loadavg()[0] ?? 0;
+const dir = mkdtempSync(join(tmpdir(), "outbox-stats-"));
+const bySize: Record<string, { statsMs: number; wholeTableCountMs: number }> = {};
+try {
+  const database = await createDb({ dataDir: join(dir, "pg") });
+  const outbox = createOutbox(database.db);
+  let offset = 0;
+  for (const [status, n] of Object.entries(BACKLOG)) {
+    await addRows(database.db, status, offset, offset + n);
+    offset += n;
+  }
+  let delivered = 0;
+  for (const size of SIZES) {
+    await addRows(database.db, "delivered", offset + delivered, offset + size);
+    delivered = size;
+    await database.db.execute(sql`vacuum analyze outbox`);
+    const fast = await medianMs(() => outbox.stats());
+    const full = await medianMs(() => wholeTableCount(database.db));
+    const { oldestPendingAgeMs: _, ...counts } = fast.last;
+    const { oldestPendingAgeMs: __, ...expected } = full.last;
+    if (JSON.stringify(counts) !== JSON.stringify(expected))
+      throw new Error(
+        `stats() ${JSON.stringify(counts)} differs from a full count ${JSON.stringify(expected)}`,
+      );
+    bySize[size] = { statsMs: fast.ms, wholeTableCountMs: full.ms };
+    console.log(
+      `outbox-stats at ${size} delivered rows: stats() ${fast.ms} ms, whole-table count ${full.ms} ms`,
+    );
+  }
+  await database.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const largest = bySize[SIZES[SIZES.length - 1] as number] as { statsMs: number; wholeTableCountMs: number };
+writeResult("P7-outbox-stats", {
+  value: largest.statsMs,
+  unit: "ms",
+  bar: `<= ${BAR_MS} ms per stats() at 1M delivered rows (PGlite: a health probe or scrape holds the event loop this long)`,
+  pass: largest.statsMs <= BAR_MS,
+  details: {
+    bySize,
+    backlog: BACKLOG,
+    callsPerSize: CALLS,
+    statistic: "median",
+    database: "PGlite, file-backed",
+    loadAverage1m: { before: Number(loadBefore.toFixed(1)), after: Number((loadavg()[0] ?? 0).toFixed(1)) },
+    cpus: cpus().length,
+  },
+});
