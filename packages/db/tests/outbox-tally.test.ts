@@ -14,7 +14,7 @@ import { createOutbox } from "../src/outbox/outbox.js";
 import { OUTBOX_STATS_QUERY, readOutboxStats } from "../src/outbox/stats.js";
 import { queryRows } from "../src/sql-rows.js";
 import { describeBackends } from "../src/testing/backends.js";
-import { useOutboxDatabase } from "../src/testing/outbox-fixture.js";
+import { settleAll, useOutboxDatabase } from "../src/testing/outbox-fixture.js";
 
 const job = (key: string) => ({
   idempotencyKey: key,
@@ -64,16 +64,7 @@ describeBackends("outbox stats from the tally", (backend) => {
     const reclaimed = await claimDue(db, { relayId: "r2", limit: 10, leaseMs: 60_000 });
     expect(reclaimed.map((r) => r.id)).toContain(e!.id);
     await expectStatsToMatchFullCount(db);
-    await settle(
-      db,
-      "r2",
-      reclaimed.map((r) => ({
-        id: r.id,
-        claimAttempts: r.attempts,
-        outcome: "delivered" as const,
-        failed: false,
-      })),
-    );
+    await settleAll(db, "r2", reclaimed, "delivered");
     await expectStatsToMatchFullCount(db);
 
     expect((await f.outbox.replayDead()).replayed).toBe(1);

@@ -4,7 +4,7 @@ import { claimDue, settle } from "../src/outbox/claim.js";
 import { OutboxConflictError, OutboxValidationError } from "../src/outbox/errors.js";
 import { createOutbox } from "../src/outbox/outbox.js";
 import { describeBackends } from "../src/testing/backends.js";
-import { useOutboxDatabase } from "../src/testing/outbox-fixture.js";
+import { settleAll, useOutboxDatabase } from "../src/testing/outbox-fixture.js";
 
 const job = (key: string, content = "I like green tea") => ({
   idempotencyKey: key,
@@ -125,17 +125,7 @@ describeBackends("outbox", (backend) => {
     const db = f.t.database.db;
     for (const k of ["a", "b"]) await f.outbox.enqueue(job(k));
     const rows = await claimDue(db, { relayId: "r1", limit: 2, leaseMs: 60_000 });
-    await settle(
-      db,
-      "r1",
-      rows.map((r) => ({
-        id: r.id,
-        claimAttempts: r.attempts,
-        outcome: "dead" as const,
-        failed: true,
-        error: "x",
-      })),
-    );
+    await settleAll(db, "r1", rows, "dead", { error: "x" });
     const one = await f.outbox.replayDead({ jobIds: [rows[0]!.id] });
     expect(one).toEqual({ replayed: 1, jobIds: [rows[0]!.id] });
     expect(await f.outbox.get(rows[0]!.id)).toMatchObject({ status: "pending", attempts: 0, failures: 1 });

@@ -23,6 +23,12 @@ export {
   JOB_MARKER_KEY,
   markerLookup,
 } from "./job-marker.js";
+export {
+  createOutboxMaintenance,
+  type MaintenancePass,
+  type OutboxMaintenance,
+  type OutboxMaintenanceOptions,
+} from "./maintenance.js";
 export type {
   BreakerState,
   Mem0AddOutcome,

@@ -68,5 +68,7 @@ export const outbox = pgTable(
     // Dead letters, newest first (listDead's order), and their count in stats() without reading the
     // delivered bulk.
     index("outbox_dead_idx").on(t.updatedAt.desc(), t.id.desc()).where(sql`status = 'dead'`),
+    // Delivered rows oldest first: the retention purge takes them a batch at a time without reading the rest.
+    index("outbox_delivered_idx").on(t.deliveredAt).where(sql`status = 'delivered'`),
   ],
 );
