@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GatewayConfigError, parseGatewayEnv } from "./env.js";
+import { toMemoryEnv } from "./stack.js";
 
 const CHATBOT_SECRET = "c".repeat(32);
 const AGENTS_SECRET = "a".repeat(32);
@@ -86,6 +87,15 @@ describe("parseGatewayEnv", () => {
     expect(config.legacy).toEqual({ url: "postgres://u@127.0.0.1/legacy", modeCacheMs: 2000 });
     expect(parseGatewayEnv({ ...minimal, LEGACY_DATABASE_URL: "postgres://h/l" }).legacy?.modeCacheMs).toBe(
       5000,
+    );
+  });
+
+  it("keeps delivered outbox jobs 24 h unless MEMORY_OUTBOX_RETENTION_HOURS says otherwise, and hands it to the stack", () => {
+    expect(parseGatewayEnv(minimal).outboxRetentionHours).toBe(24);
+    const config = parseGatewayEnv({ ...minimal, MEMORY_OUTBOX_RETENTION_HOURS: "168" });
+    expect(toMemoryEnv(config).outboxRetentionHours).toBe(168);
+    expect(() => parseGatewayEnv({ ...minimal, MEMORY_OUTBOX_RETENTION_HOURS: "0" })).toThrow(
+      "MEMORY_OUTBOX_RETENTION_HOURS",
     );
   });
 

@@ -66,6 +66,8 @@ const envSchema = z.object({
     message: "must be a postgres:// or postgresql:// URL (unset = no legacy store: every workspace is mem0)",
   }),
   MEMORY_MODE_CACHE_MS: intIn(0, 300_000, 5_000),
+  // Delivered outbox jobs are kept this long, then purged (a purged idempotency key can be used again).
+  MEMORY_OUTBOX_RETENTION_HOURS: intIn(1, 8_760, 24),
   EMBEDDING_BASE_URL: httpUrl("an OpenAI-compatible embeddings endpoint"),
   EMBEDDING_API_KEY: optionalString,
   EMBEDDING_MODEL: optionalString,
@@ -163,6 +165,7 @@ function toConfig(env: Env): GatewayConfig {
             : undefined,
         },
     databaseUrl: env.DATABASE_URL,
+    outboxRetentionHours: env.MEMORY_OUTBOX_RETENTION_HOURS,
     legacy: env.LEGACY_DATABASE_URL
       ? { url: env.LEGACY_DATABASE_URL, modeCacheMs: env.MEMORY_MODE_CACHE_MS }
       : undefined,

@@ -36,6 +36,7 @@ export function toMemoryEnv(config: GatewayConfig): MemoryEnv {
             ...(m.llm ? { llm: definedOnly(m.llm) } : {}),
           },
     database: { dataDir: join(dataDir, "pg"), ...(config.databaseUrl ? { url: config.databaseUrl } : {}) },
+    outboxRetentionHours: config.outboxRetentionHours,
     logLevel: config.logLevel,
   };
 }

@@ -17,6 +17,17 @@ describe("MEMORY_READY_UNREACHABLE_MS", () => {
   });
 });
 
+describe("MEMORY_OUTBOX_RETENTION_HOURS", () => {
+  it("is optional (the stack keeps 24 h) and a bad value names the variable", () => {
+    expect(readMemoryEnv({}).outboxRetentionHours).toBeUndefined();
+    expect(readMemoryEnv({ MEMORY_OUTBOX_RETENTION_HOURS: "72" }).outboxRetentionHours).toBe(72);
+    for (const bad of ["0", "1.5", "forever", "9000"])
+      expect(() => readMemoryEnv({ MEMORY_OUTBOX_RETENTION_HOURS: bad })).toThrow(
+        "MEMORY_OUTBOX_RETENTION_HOURS",
+      );
+  });
+});
+
 describe("readMemoryEnv", () => {
   it("defaults to an embedded mem0 and PGlite under .data", () => {
     const env = readMemoryEnv({});

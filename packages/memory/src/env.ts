@@ -24,6 +24,8 @@ const envSchema = z.object({
   MEMORY_DATA_DIR: z.string().min(1).default(".data"),
   MEMORY_RECALL_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).optional(),
   MEMORY_READY_UNREACHABLE_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
+  // Delivered outbox jobs are kept this long, then purged (a purged idempotency key can be used again).
+  MEMORY_OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8_760).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EMBEDDING_BASE_URL: url.optional(),
   EMBEDDING_MODEL: z.string().min(1).optional(),
@@ -49,6 +51,8 @@ export interface MemoryEnv {
   recallBudgetMs?: number;
   /** Readiness turns false once mem0 has not answered for this long (MEMORY_READY_UNREACHABLE_MS, default 10 s). */
   readyUnreachableMs?: number;
+  /** Delivered outbox jobs are purged after this many hours (MEMORY_OUTBOX_RETENTION_HOURS, default 24). */
+  outboxRetentionHours?: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
@@ -122,6 +126,7 @@ export function readMemoryEnv(env: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     ...(e.MEMORY_RECALL_BUDGET_MS ? { recallBudgetMs: e.MEMORY_RECALL_BUDGET_MS } : {}),
     ...(e.MEMORY_READY_UNREACHABLE_MS ? { readyUnreachableMs: e.MEMORY_READY_UNREACHABLE_MS } : {}),
+    ...(e.MEMORY_OUTBOX_RETENTION_HOURS ? { outboxRetentionHours: e.MEMORY_OUTBOX_RETENTION_HOURS } : {}),
   };
   if (out.mem0.mode === "embedded") {
     if (e.EMBEDDING_BASE_URL) {

@@ -7,9 +7,12 @@
 import {
   createDb,
   createOutbox,
+  createOutboxMaintenance,
   createRelay,
   type Database,
   type Outbox,
+  type OutboxMaintenance,
+  type OutboxMaintenanceOptions,
   type Relay,
   type RelayOptions,
 } from "@automatos/db";
@@ -54,6 +57,11 @@ export interface MemoryStackOptions {
   /** Relay options; `start: false` leaves delivery to the caller (drainOnce in tests, a separate worker). */
   relay?: Partial<Omit<RelayOptions, "db" | "mem0" | "logger">> & { start?: boolean };
   /**
+   * The outbox's housekeeping (purge past the retention, vacuum on PGlite): runs when the relay does, in
+   * the process that delivers the outbox. Tests shorten its interval here.
+   */
+  outboxMaintenance?: Partial<Pick<OutboxMaintenanceOptions, "intervalMs" | "batchSize" | "pauseMs">>;
+  /**
    * The legacy store (LEGACY_DATABASE_URL): the stack opens it with @automatos/memory-migration, mirrors
    * writes into it per workspace cutover mode, and closes it last.
    */
@@ -78,6 +86,8 @@ export interface MemoryStack {
   database: Database;
   outbox: Outbox;
   relay: Relay;
+  /** Purges delivered jobs past MEMORY_OUTBOX_RETENTION_HOURS on a timer while the relay runs (`runOnce` for one pass now). */
+  outboxMaintenance: OutboxMaintenance;
   /** The embedded mem0 when MEM0_API_URL is unset, else null; `supervision` has its restart count and last exit. */
   embedded: StartedEmbeddedMem0 | null;
   /**
@@ -100,6 +110,8 @@ export interface MemoryStack {
 
 /** How often the relay looks for due jobs when nothing woke it, on the embedded database. */
 const EMBEDDED_DB_IDLE_POLL_MS = 1_000;
+/** How long delivered outbox jobs are kept by default: longer than any client's retry of a remember. */
+const DEFAULT_OUTBOX_RETENTION_HOURS = 24;
 /** The mem0 client's breaker cool-down in front of the supervised embedded engine. */
 const EMBEDDED_HALF_OPEN_AFTER_MS = 1_000;
 
@@ -200,6 +212,16 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
     const outbox = createOutbox(database.db, { onEnqueued: () => relay.notify() });
     if (start) relay.start();
     cleanup.push(() => relay.stop());
+    const outboxMaintenance = createOutboxMaintenance({
+      ...options.outboxMaintenance,
+      outbox,
+      retentionMs: (env.outboxRetentionHours ?? DEFAULT_OUTBOX_RETENTION_HOURS) * 3_600_000,
+      // PostgreSQL's autovacuum does this by itself; PGlite has none.
+      vacuum: !env.database.url,
+      logger: logger.child({ component: "outbox-maintenance" }),
+    });
+    if (start) outboxMaintenance.start();
+    cleanup.push(() => outboxMaintenance.stop());
 
     const cutover = cutoverOptions ? createCutover(database, cutoverOptions, () => relay.notify()) : null;
     return {
@@ -208,6 +230,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
       database,
       outbox,
       relay,
+      outboxMaintenance,
       embedded,
       mem0Reachability,
       config,
