@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { claimDue } from "../src/outbox/claim.js";
 import { OutboxValidationError } from "../src/outbox/errors.js";
 import { createOutboxMaintenance } from "../src/outbox/maintenance.js";
+import { purgeBatch } from "../src/outbox/outbox.js";
 import { queryRows } from "../src/sql-rows.js";
 import { describeBackends } from "../src/testing/backends.js";
 import { settleAll, useOutboxDatabase } from "../src/testing/outbox-fixture.js";
@@ -77,10 +78,37 @@ describeBackends("outbox maintenance", (backend) => {
           sql`select vacuum_count::int as n from pg_stat_user_tables where relname = 'outbox'`,
         )
       )[0]?.n ?? 0;
-    const before = await vacuumCount();
+    const analyzeCount = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select analyze_count::int as n from pg_stat_user_tables where relname = 'outbox'`,
+        )
+      )[0]?.n ?? 0;
+    const before = { vacuums: await vacuumCount(), analyzes: await analyzeCount() };
     expect(await maintenance.runOnce()).toMatchObject({ purged: 4, vacuumed: true });
     // PostgreSQL's statistics reach pg_stat_user_tables at the end of a transaction, PGlite's at once.
-    await expect.poll(vacuumCount, { timeout: 5_000 }).toBeGreaterThan(before);
+    await expect.poll(vacuumCount, { timeout: 5_000 }).toBeGreaterThan(before.vacuums);
+    await expect.poll(analyzeCount, { timeout: 5_000 }).toBeGreaterThan(before.analyzes);
+  });
+
+  it("walks outbox_delivered_idx in order for a batch once the purge's columns are analyzed, whatever else is", async () => {
+    // Without statistics the planner reads every eligible row through a bitmap and sorts them for one batch
+    // (~130 ms per batch at 300k eligible rows on PGlite): migrations/0008, analyzeForPurge.
+    const db = f.t.database.db;
+    await db.execute(sql`insert into outbox (idempotency_key, user_id, payload, payload_hash, status, delivered_at)
+      select 'bulk-' || g, 'workspace_w1_user_u1', '{"messages":[]}'::jsonb, md5(g::text), 'delivered',
+        now() - interval '2 days' + g * interval '1 millisecond'
+      from generate_series(1, 20000) as g`);
+    await f.outbox.analyzeForPurge();
+    const plan = (
+      await queryRows<Record<string, string>>(db, sql`explain ${purgeBatch(db, 24 * HOUR, 1_000)}`)
+    )
+      .map((r) => Object.values(r)[0])
+      .join("\n");
+    expect(plan).toMatch(/Index Scan using outbox_delivered_idx/);
+    expect(plan).not.toMatch(/Sort|Bitmap/);
+    expect(await f.outbox.purgeDelivered({ olderThanMs: 24 * HOUR, limit: 1_000 })).toBe(1_000);
   });
 
   it("runs on its timer, and stop() ends it", async () => {
