@@ -47,21 +47,17 @@ export interface OutboxMaintenance {
 
 const DEFAULTS = { intervalMs: 600_000, batchSize: 1_000, pauseMs: 10 };
 
-function positiveInt(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`createOutboxMaintenance: option ${name} must be a positive integer (got ${value})`);
+function intOption(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`createOutboxMaintenance: option ${name} must be an integer >= ${min} (got ${value})`);
   return value;
 }
 
 export function createOutboxMaintenance(options: OutboxMaintenanceOptions): OutboxMaintenance {
-  const retentionMs = positiveInt("retentionMs", options.retentionMs);
-  const intervalMs = positiveInt("intervalMs", options.intervalMs ?? DEFAULTS.intervalMs);
-  const batchSize = positiveInt("batchSize", options.batchSize ?? DEFAULTS.batchSize);
-  const pauseMs = options.pauseMs ?? DEFAULTS.pauseMs;
-  if (!Number.isInteger(pauseMs) || pauseMs < 0)
-    throw new Error(
-      `createOutboxMaintenance: option pauseMs must be a non-negative integer (got ${pauseMs})`,
-    );
+  const retentionMs = intOption("retentionMs", options.retentionMs, 1);
+  const intervalMs = intOption("intervalMs", options.intervalMs ?? DEFAULTS.intervalMs, 1);
+  const batchSize = intOption("batchSize", options.batchSize ?? DEFAULTS.batchSize, 1);
+  const pauseMs = intOption("pauseMs", options.pauseMs ?? DEFAULTS.pauseMs, 0);
   const { outbox, logger } = options;
   const sleeper = new Sleeper();
   let stopped = false;

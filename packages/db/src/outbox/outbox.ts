@@ -195,11 +195,13 @@ export function createOutbox(db: Db, options: OutboxOptions = {}): Outbox {
         throw new OutboxValidationError("olderThanMs", "expected a non-negative number of milliseconds");
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
         throw new OutboxValidationError("limit", "expected a positive integer");
-      const delivered = deliveredBefore(olderThanMs);
-      const ids = limit === undefined ? undefined : purgeBatch(db, olderThanMs, limit);
       const rows = await db
         .delete(outbox)
-        .where(ids ? inArray(outbox.id, ids) : delivered)
+        .where(
+          limit === undefined
+            ? deliveredBefore(olderThanMs)
+            : inArray(outbox.id, purgeBatch(db, olderThanMs, limit)),
+        )
         .returning({ id: outbox.id });
       return rows.length;
     },
