@@ -419,6 +419,8 @@ describe("routing and auth", () => {
   it("stores a message it has just searched with the search's vector, counted in /embedded/info", async () => {
     const u = user();
     const message = `I started learning the cello this autumn (${u})`;
+    // A scope with a memory: an empty one's search runs no model at all (tests/search-embeddings.test.ts).
+    await addOne(u, `I live near the harbour (${u})`);
     const cacheOf = async () =>
       ((await call(s, "GET", "/embedded/info")).body as { embedding_cache: { hits: number; misses: number } })
         .embedding_cache;

@@ -13,6 +13,7 @@ import { createAnalyzeSchedule } from "./analyze-schedule.js";
 import { writeVectorsInBinary } from "./binary-vector-writes.js";
 import { answerQueriesDirectly } from "./direct-queries.js";
 import { type EmptyEntityStore, shortcutEmptyEntityStore, unusedVector } from "./empty-entity-store.js";
+import { isKnownEmptyScope } from "./empty-scope.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
 import { useWriteAheadHistoryJournal } from "./history-journal.js";
 import { type HybridStore, installHybridSearch, SearchRequests } from "./hybrid-search.js";
@@ -49,6 +50,8 @@ export interface Mem0Engine {
   withSearchQuery<T>(query: string, threshold: number, search: () => Promise<T>): Promise<T>;
   /** Drops the cached scope vectors: call after writing mem0's table around mem0's own store. */
   forgetCachedVectors(): void;
+  /** True when a search with these filters can only answer nothing (empty-scope.ts); false when not known. */
+  isKnownEmptyScope(filters: Record<string, unknown>): Promise<boolean>;
   /** Counts stored memories; refreshes planner statistics when the table has doubled (analyze-schedule.ts). */
   noteWrites(count: number): void;
   reset(): Promise<void>;
@@ -164,6 +167,7 @@ export async function createMem0Engine(args: {
     forgetCachedVectors() {
       vectors?.clear();
     },
+    isKnownEmptyScope: (filters) => isKnownEmptyScope(vectors, filters),
     noteWrites: (count) => analyzeSchedule.noteWrites(count),
     async reset() {
       // reset() drops the tables and builds NEW stores with NEW pg clients; the old ones would leak a

@@ -25,6 +25,10 @@ async function search({ engine, body }: RouteContext) {
   // threshold is applied there, to the cosine; an out-of-range one goes to mem0 for its own 400 message.
   const threshold = req.threshold ?? MEM0_DEFAULT_THRESHOLD;
   const inRange = threshold >= 0 && threshold <= 1;
+  // A scope with no memories (a new user's first turn) has one answer, given without the query's model run
+  // (engine/empty-scope.ts). Only for a request mem0 would accept: its refusals stay its own.
+  const acceptable = inRange && (req.top_k == null || req.top_k >= 0);
+  if (acceptable && (await engine.isKnownEmptyScope(filters))) return { body: { results: [] } };
   const { results } = await engine.withSearchQuery(query, threshold, () =>
     engine.memory.search(query, {
       filters,
