@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scopeConditions } from "./scope-conditions.js";
+import { anchorText, jsonText, scopeConditions } from "./scope-conditions.js";
 
 describe("scopeConditions", () => {
   it("translates plain equality filters the way mem0's pgvector store does", () => {
@@ -13,6 +13,16 @@ describe("scopeConditions", () => {
 
   it("gives the same cache key whatever the key order", () => {
     expect(scopeConditions({ a: "1", b: "2" }, 1)?.key).toBe(scopeConditions({ b: "2", a: "1" }, 1)?.key);
+  });
+
+  it("anchors on one single-valued condition that every matching payload meets, none for lists only", () => {
+    const scope = scopeConditions({ user_id: "u1", agent_id: 7, tags: ["a", "b"] }, 1);
+    expect(scope?.anchor).toBe(anchorText("agent_id", "7"));
+    const payload = { user_id: "u1", agent_id: 7, tags: "a" };
+    expect(scope?.matches(payload)).toBe(true);
+    expect(anchorText("agent_id", jsonText(payload.agent_id) as string)).toBe(scope?.anchor);
+    expect(scopeConditions({ pinned: true }, 1)?.anchor).toBe(anchorText("pinned", "true"));
+    expect(scopeConditions({ user_id: ["u1", "u2"] }, 1)?.anchor).toBeNull();
   });
 
   it("declines operators, wildcards, unsafe keys and empty filters", () => {

@@ -15,6 +15,17 @@ export interface ScopeConditions {
   key: string;
   /** The same conditions in JS: true when a payload belongs to the scope (keeps scope-vectors.ts in step). */
   matches(payload: Record<string, unknown>): boolean;
+  /**
+   * One single-valued condition every matching payload meets: `anchorText(key, jsonText(payload[key]))`
+   * equals it (scope-vectors.ts finds the scopes a write can belong to by it). Null when every condition is a
+   * list.
+   */
+  anchor: string | null;
+}
+
+/** The anchor a payload's `key` with `->>` text `text` meets (ScopeConditions.anchor). */
+export function anchorText(key: string, text: string): string {
+  return `${key}\u0000${text}`;
 }
 
 const SAFE_KEY = /^[a-zA-Z_]\w*$/;
@@ -28,6 +39,7 @@ export function scopeConditions(
   const conditions: string[] = [];
   const params: unknown[] = [];
   const tests: ((payload: Record<string, unknown>) => boolean)[] = [];
+  let anchor: string | null = null;
   for (const [key, value] of entries) {
     if (!SAFE_KEY.test(key)) return null;
     const n = firstParam + params.length;
@@ -36,10 +48,12 @@ export function scopeConditions(
       conditions.push(`payload->>'${key}' = $${n}`);
       params.push(String(value));
       tests.push((p) => jsonText(p[key]) === String(value));
+      anchor ??= anchorText(key, String(value));
     } else if (typeof value === "boolean") {
       conditions.push(`payload->>'${key}' = $${n}`);
       params.push(JSON.stringify(value));
       tests.push((p) => jsonText(p[key]) === JSON.stringify(value));
+      anchor ??= anchorText(key, JSON.stringify(value));
     } else if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
       conditions.push(`payload->>'${key}' = ANY($${n}::text[])`);
       const allowed = new Set(value.map(String));
@@ -57,6 +71,7 @@ export function scopeConditions(
     params,
     key: JSON.stringify(entries),
     matches: (payload) => tests.every((test) => test(payload)),
+    anchor,
   };
 }
 
@@ -65,7 +80,7 @@ export function scopeConditions(
  * absent as SQL NULL (matches nothing). An object or array value is treated as no match: its jsonb text could
  * equal a plain filter value only by accident, and jsonb spaces that text differently from JSON.stringify.
  */
-function jsonText(value: unknown): string | undefined {
+export function jsonText(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
   return undefined;

@@ -156,6 +156,93 @@ describe("ScopeVectors", () => {
     expect(small.size).toBe(0);
   });
 
+  it("keeps overlapping scopes in step: user, agent, both, a list and a flag, through moves, deletes and an eviction", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
+    const scopes = [
+      { user_id: "ov-a" },
+      { agent_id: "ov-bot" },
+      { agent_id: "ov-bot", user_id: "ov-a" },
+      { user_id: ["ov-a", "ov-b"] },
+      { pinned: true, user_id: "ov-b" },
+    ].map((filters) => scopeConditions(filters, 1) as NonNullable<ReturnType<typeof scopeConditions>>);
+    const write = async (payload: Record<string, unknown>) => {
+      const id = uuid(++next);
+      const v = vectorOf(next);
+      await db.query(`INSERT INTO ${TABLE} (id, vector, payload) VALUES ($1, $2::vector, $3::jsonb)`, [
+        id,
+        `[${v.join(",")}]`,
+        payload,
+      ]);
+      cache.noteInserted([id], [v], [payload]);
+      return { id, v };
+    };
+    await write({ user_id: "ov-a", agent_id: "ov-bot", data: "before the loads" });
+    for (const scope of scopes) await cache.cachedScope(scope);
+    const a = await write({ user_id: "ov-a", data: "a" });
+    const ab = await write({ user_id: "ov-a", agent_id: "ov-bot", data: "a with the bot" });
+    const b = await write({ user_id: "ov-b", pinned: true, data: "b pinned" });
+    await write({ user_id: "ov-c", agent_id: "ov-bot", data: "c with the bot" });
+    // Moves: a to b (unpinned), ab loses its agent, b unpinned; then a delete.
+    for (const [row, payload] of [
+      [a, { user_id: "ov-b", data: "a" }],
+      [ab, { user_id: "ov-a", data: "a with the bot" }],
+      [b, { user_id: "ov-b", pinned: false, data: "b pinned" }],
+    ] as const) {
+      await db.query(`UPDATE ${TABLE} SET payload = $1 WHERE id = $2`, [payload, row.id]);
+      cache.noteUpdated(row.id, row.v, payload);
+    }
+    await db.query(`DELETE FROM ${TABLE} WHERE id = $1`, [ab.id]);
+    cache.noteDeleted(ab.id);
+    await write({ user_id: "ov-b", pinned: true, data: "b pinned again" });
+
+    const expectInStep = async (scope: (typeof scopes)[number]) => {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id::text AS id FROM ${TABLE} WHERE ${scope.sql} AND vector IS NOT NULL`,
+        scope.params,
+      );
+      const held = await cache.cachedScope(scope);
+      expect([...(held?.payloads.keys() ?? [])].sort(), scope.key).toEqual(rows.map((r) => r.id).sort());
+      expect(held?.matrix.size, scope.key).toBe(rows.length);
+    };
+    for (const scope of scopes) await expectInStep(scope);
+
+    // Evicted and loaded again, a scope is followed as before.
+    const small = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 4 });
+    await small.cachedScope(scopes[0] as (typeof scopes)[number]);
+    await small.cachedScope(scopes[4] as (typeof scopes)[number]);
+    const moved = { user_id: "ov-b", pinned: true, data: "a, pinned" };
+    await db.query(`UPDATE ${TABLE} SET payload = $1 WHERE id = $2`, [moved, a.id]);
+    small.noteUpdated(a.id, a.v, moved);
+    const pinned = await small.cachedScope(scopes[4] as (typeof scopes)[number]);
+    expect(pinned?.payloads.has(a.id)).toBe(true);
+  });
+
+  it("visits only the cached scopes a write can concern, however many are cached", async () => {
+    const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
+    let visits = 0;
+    const counted = (filters: Record<string, unknown>) => {
+      const scope = scopeConditions(filters, 1) as NonNullable<ReturnType<typeof scopeConditions>>;
+      const matches = scope.matches;
+      const visited = (payload: Record<string, unknown>) => {
+        visits++;
+        return matches(payload);
+      };
+      return { ...scope, matches: visited };
+    };
+    for (let i = 0; i < 300; i++) await cache.cachedScope(counted({ user_id: `many-${i}` }));
+    const own = counted({ user_id: "many-7" });
+    const held = await cache.cachedScope(own);
+    visits = 0;
+    const row = await insert("many-7");
+    cache.noteInserted([row.id], [row.v], [row.payload]);
+    expect(held?.payloads.has(row.id)).toBe(true);
+    expect(visits).toBe(1);
+    visits = 0;
+    cache.noteDeleted(row.id);
+    expect(held?.payloads.has(row.id)).toBe(false);
+    expect(visits).toBe(0);
+  });
+
   it("drops a load that a clear() overtook, and loads afresh next time", async () => {
     const cache = new ScopeVectors({ db, table: TABLE, dimensions: DIMS, maxRows: 1000 });
     const loading = cache.cachedScope(scopeOf("u1"));

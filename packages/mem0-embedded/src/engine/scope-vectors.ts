@@ -13,11 +13,16 @@
  *
  * Bounded by `maxRows` vectors in all (least recently searched scopes go first); a scope larger than that
  * alone is not cached and its searches go to SQL, re-tried after OVERSIZED_RETRY_MS.
+ *
+ * A write visits only the cached scopes it can concern: those holding the row (`holders`: it may leave them)
+ * and those whose anchor condition its payload meets (`byAnchor`: it may join them), not every cached scope.
+ * With one visit per cached scope, each insert cost the engine's main thread time in proportion to the
+ * scopes cached (up to MAX_SCOPES), so the more tenants had searched, the slower every write.
  */
 import type { PGlite } from "@electric-sql/pglite";
 import { parseTsvector } from "./bm25.js";
 import { LEXICAL_COLUMN } from "./lexical-column.js";
-import type { ScopeConditions } from "./scope-conditions.js";
+import { anchorText, jsonText, type ScopeConditions } from "./scope-conditions.js";
 import { ScopeLexicon } from "./scope-lexicon.js";
 import { VectorMatrix } from "./vector-matrix.js";
 
@@ -63,6 +68,11 @@ export class ScopeVectors {
   private readonly scopes = new Map<string, { scope: ScopeConditions; cached: CachedScope }>();
   private readonly loading = new Map<string, Loading>();
   private readonly oversized = new Map<string, number>();
+  /** Cached scopes' keys by their anchor (ScopeConditions.anchor); `unanchored`: scopes of lists only. */
+  private readonly byAnchor = new Map<string, Set<string>>();
+  private readonly unanchored = new Set<string>();
+  /** Row id -> keys of the cached scopes holding it. */
+  private readonly holders = new Map<string, string[]>();
   private rows = 0;
   private generation = 0;
 
@@ -119,6 +129,9 @@ export class ScopeVectors {
     this.scopes.clear();
     this.loading.clear();
     this.oversized.clear();
+    this.byAnchor.clear();
+    this.unanchored.clear();
+    this.holders.clear();
     this.rows = 0;
   }
 
@@ -126,7 +139,10 @@ export class ScopeVectors {
     // The payload as the table hands it back (jsonb: no undefined, no Dates), not the writer's live object.
     const write: Write =
       noted.kind === "upsert" ? { ...noted, payload: JSON.parse(JSON.stringify(noted.payload)) } : noted;
-    for (const held of this.scopes.values()) this.rows += applyTo(held.cached, held.scope, write);
+    for (const key of this.scopesConcerned(write)) {
+      const held = this.scopes.get(key);
+      if (held) this.rows += this.applyTo(held, write);
+    }
     for (const loading of this.loading.values()) loading.writes.push(write);
     if (write.kind === "upsert") this.evictBeyond(this.options.maxRows);
   }
@@ -155,12 +171,65 @@ export class ScopeVectors {
       cached.lexicon.put(parseTsvector(r.id, r.lex ?? ""));
       cached.payloads.set(r.id, r.payload ?? {});
     }
-    for (const write of loading.writes) applyTo(cached, scope, write);
+    const held = { scope, cached };
+    for (const r of rows) this.addHolder(r.id, scope.key);
+    for (const write of loading.writes) this.applyTo(held, write);
     this.evictBeyond(maxRows - cached.matrix.size);
     if (this.scopes.size >= MAX_SCOPES) this.evictOldest();
-    this.scopes.set(scope.key, { scope, cached });
+    this.scopes.set(scope.key, held);
+    if (scope.anchor === null) this.unanchored.add(scope.key);
+    else {
+      const keys = this.byAnchor.get(scope.anchor);
+      if (keys) keys.add(scope.key);
+      else this.byAnchor.set(scope.anchor, new Set([scope.key]));
+    }
     this.rows += cached.matrix.size;
     return cached;
+  }
+
+  /** Keys of the cached scopes a write can change: those holding its row, and those its payload may join. */
+  private scopesConcerned(write: Write): Set<string> {
+    const keys = new Set(this.holders.get(write.id));
+    if (write.kind !== "upsert") return keys;
+    for (const key of this.unanchored) keys.add(key);
+    for (const [field, value] of Object.entries(write.payload)) {
+      const text = jsonText(value);
+      const anchored = text === undefined ? undefined : this.byAnchor.get(anchorText(field, text));
+      if (anchored) for (const key of anchored) keys.add(key);
+    }
+    return keys;
+  }
+
+  /** Applies one write to one cached scope; returns the change in its row count. */
+  private applyTo(held: { scope: ScopeConditions; cached: CachedScope }, write: Write): number {
+    const { matrix, lexicon, payloads } = held.cached;
+    const before = matrix.size;
+    if (write.kind === "upsert" && held.scope.matches(write.payload)) {
+      matrix.upsert(write.id, write.vector);
+      lexicon.noteWritten(write.id);
+      payloads.set(write.id, write.payload);
+      this.addHolder(write.id, held.scope.key);
+    } else if (payloads.has(write.id)) {
+      matrix.remove(write.id);
+      lexicon.remove(write.id);
+      payloads.delete(write.id);
+      this.dropHolder(write.id, held.scope.key);
+    }
+    return matrix.size - before;
+  }
+
+  private addHolder(id: string, key: string): void {
+    const keys = this.holders.get(id);
+    if (!keys) this.holders.set(id, [key]);
+    else if (!keys.includes(key)) keys.push(key);
+  }
+
+  private dropHolder(id: string, key: string): void {
+    const keys = this.holders.get(id);
+    if (!keys) return;
+    const at = keys.indexOf(key);
+    if (at >= 0) keys.splice(at, 1);
+    if (keys.length === 0) this.holders.delete(id);
   }
 
   private evictBeyond(limit: number): void {
@@ -172,23 +241,16 @@ export class ScopeVectors {
     if (oldest.done) return;
     const held = this.scopes.get(oldest.value);
     this.scopes.delete(oldest.value);
-    this.rows -= held?.cached.matrix.size ?? 0;
+    if (!held) return;
+    this.rows -= held.cached.matrix.size;
+    for (const id of held.cached.payloads.keys()) this.dropHolder(id, oldest.value);
+    if (held.scope.anchor === null) this.unanchored.delete(oldest.value);
+    else {
+      const keys = this.byAnchor.get(held.scope.anchor);
+      keys?.delete(oldest.value);
+      if (keys?.size === 0) this.byAnchor.delete(held.scope.anchor);
+    }
   }
-}
-
-/** Applies one write to one cached scope; returns the change in its row count. */
-function applyTo({ matrix, lexicon, payloads }: CachedScope, scope: ScopeConditions, write: Write): number {
-  const before = matrix.size;
-  if (write.kind === "upsert" && scope.matches(write.payload)) {
-    matrix.upsert(write.id, write.vector);
-    lexicon.noteWritten(write.id);
-    payloads.set(write.id, write.payload);
-  } else {
-    matrix.remove(write.id);
-    lexicon.remove(write.id);
-    payloads.delete(write.id);
-  }
-  return matrix.size - before;
 }
 
 /** pgvector's text form, `[0.1,0.2,...]`. */
