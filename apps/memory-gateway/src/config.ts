@@ -66,9 +66,9 @@ export interface GatewayConfig {
    */
   warmUp: { turns: number };
   mem0: Mem0Config;
-  /** Unset: PGlite under `dataDir`. */
   /** Delivered outbox jobs are purged after this many hours (MEMORY_OUTBOX_RETENTION_HOURS). */
   outboxRetentionHours: number;
+  /** Unset: PGlite under `dataDir`. */
   databaseUrl?: string | undefined;
   /**
    * The legacy Postgres (LEGACY_DATABASE_URL): when set, remembers follow each workspace's cutover mode

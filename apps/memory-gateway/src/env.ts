@@ -4,7 +4,7 @@
  * that names each variable, says what is wrong and what to run — never with the value of a secret.
  */
 import { httpUrl, intIn, oneOf, optionalString } from "@automatos/memory/client";
-import { memoryStackProblems } from "@automatos/memory/stack";
+import { memoryStackProblems, OUTBOX_RETENTION_HOURS } from "@automatos/memory/stack";
 import { z } from "zod";
 import { parseServiceGrants } from "./auth/parse-service-grants.js";
 import { parseServiceTokens } from "./auth/parse-service-tokens.js";
@@ -66,8 +66,11 @@ const envSchema = z.object({
     message: "must be a postgres:// or postgresql:// URL (unset = no legacy store: every workspace is mem0)",
   }),
   MEMORY_MODE_CACHE_MS: intIn(0, 300_000, 5_000),
-  // Delivered outbox jobs are kept this long, then purged (a purged idempotency key can be used again).
-  MEMORY_OUTBOX_RETENTION_HOURS: intIn(1, 8_760, 24),
+  MEMORY_OUTBOX_RETENTION_HOURS: intIn(
+    OUTBOX_RETENTION_HOURS.min,
+    OUTBOX_RETENTION_HOURS.max,
+    OUTBOX_RETENTION_HOURS.fallback,
+  ),
   EMBEDDING_BASE_URL: httpUrl("an OpenAI-compatible embeddings endpoint"),
   EMBEDDING_API_KEY: optionalString,
   EMBEDDING_MODEL: optionalString,

@@ -13,6 +13,13 @@ import { z } from "zod";
 
 const url = z.url({ protocol: /^https?$/ });
 
+/**
+ * How long delivered outbox jobs are kept before the housekeeping purges them (MEMORY_OUTBOX_RETENTION_HOURS):
+ * the default is longer than any client's retry of a remember, since a purged idempotency key can be used
+ * again. One definition for every host that reads the variable (this env, the gateway's).
+ */
+export const OUTBOX_RETENTION_HOURS = { min: 1, max: 8_760, fallback: 24 } as const;
+
 const envSchema = z.object({
   MEM0_API_URL: url.optional(),
   MEM0_API_KEY: z.string().min(1).optional(),
@@ -24,8 +31,12 @@ const envSchema = z.object({
   MEMORY_DATA_DIR: z.string().min(1).default(".data"),
   MEMORY_RECALL_BUDGET_MS: z.coerce.number().int().min(10).max(10_000).optional(),
   MEMORY_READY_UNREACHABLE_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
-  // Delivered outbox jobs are kept this long, then purged (a purged idempotency key can be used again).
-  MEMORY_OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8_760).optional(),
+  MEMORY_OUTBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(OUTBOX_RETENTION_HOURS.min)
+    .max(OUTBOX_RETENTION_HOURS.max)
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EMBEDDING_BASE_URL: url.optional(),
   EMBEDDING_MODEL: z.string().min(1).optional(),

@@ -29,7 +29,7 @@ import type { Dispatcher } from "undici";
 import { type MemoryConfig, type MemoryConfigInput, resolveConfig } from "../config.js";
 import { createInnerContext, type InnerContext } from "../context.js";
 import type { MemoryMode } from "../cutover/ports.js";
-import { type MemoryEnv, readMemoryEnv } from "../env.js";
+import { type MemoryEnv, OUTBOX_RETENTION_HOURS, readMemoryEnv } from "../env.js";
 import { createLogger, type Logger } from "../logger.js";
 import {
   createMem0Reachability,
@@ -110,8 +110,6 @@ export interface MemoryStack {
 
 /** How often the relay looks for due jobs when nothing woke it, on the embedded database. */
 const EMBEDDED_DB_IDLE_POLL_MS = 1_000;
-/** How long delivered outbox jobs are kept by default: longer than any client's retry of a remember. */
-const DEFAULT_OUTBOX_RETENTION_HOURS = 24;
 /** The mem0 client's breaker cool-down in front of the supervised embedded engine. */
 const EMBEDDED_HALF_OPEN_AFTER_MS = 1_000;
 
@@ -215,7 +213,7 @@ export async function createMemoryStack(options: MemoryStackOptions = {}): Promi
     const outboxMaintenance = createOutboxMaintenance({
       ...options.outboxMaintenance,
       outbox,
-      retentionMs: (env.outboxRetentionHours ?? DEFAULT_OUTBOX_RETENTION_HOURS) * 3_600_000,
+      retentionMs: (env.outboxRetentionHours ?? OUTBOX_RETENTION_HOURS.fallback) * 3_600_000,
       // PostgreSQL's autovacuum does this by itself; PGlite has none.
       vacuum: !env.database.url,
       logger: logger.child({ component: "outbox-maintenance" }),

@@ -9,6 +9,7 @@ export {
   type MemoryEnv,
   type MemoryStackVars,
   memoryStackProblems,
+  OUTBOX_RETENTION_HOURS,
   readMemoryEnv,
   readReadyUnreachableMs,
 } from "../env.js";
