@@ -1,5 +1,6 @@
 /**
- * The public, dialect-neutral surface of the client (the contract in coord/INTERFACES.md).
+ * The public, dialect-neutral surface of the client (docs/architecture.md §5; the two wire dialects it hides are
+ * docs/mem0-contract.md §1 and §2).
  * Wire shapes (snake_case, per dialect) live in src/schemas; everything here is normalised camelCase.
  */
 import type { Dispatcher } from "undici";

@@ -9,7 +9,7 @@ export type PolicyErrorCode =
   | "FORBIDDEN_SCOPE"
   | "NOT_FOUND"
   | "INVALID_FILTER"
-  /** Added beyond INTERFACES.md: a malformed admin forget target (see forget.ts). */
+  /** A malformed admin forget target (see forget.ts). */
   | "INVALID_TARGET";
 
 export interface PolicyError {

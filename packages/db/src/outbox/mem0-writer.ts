@@ -1,6 +1,6 @@
 /**
  * What the relay needs from mem0, described structurally so @automatos/db does not depend on
- * @automatos/mem0-client at run time (the client satisfies it as is; see INTERFACES.md).
+ * @automatos/mem0-client at run time (the client satisfies it as is; the dependency direction is docs/architecture.md §1).
  */
 export interface Mem0AddRequest {
   messages: { role: string; content: string }[];
