@@ -38,11 +38,6 @@ export interface EvalSet {
   /** Persona names in this split, in split order. */
   personas: string[];
   tenants: EvalTenant[];
-  /**
-   * Memories of one step stored at once, after the tenant's first query (default 1: in order). Only for sets
-   * whose memories within a step have no order.
-   */
-  storeConcurrency?: number;
   /** What the adapter had to change or leave out, counted (truncations, unmatched evidence, ...). */
   notes: Record<string, number>;
 }

@@ -27,6 +27,5 @@ export function loadRealMemBench(dir: string, split: Split): EvalSet | { skipped
       notes[k] = (notes[k] ?? 0) + v;
     return parsed.tenant;
   });
-  // A session's memories have no order among them: they are stored 8 at a time.
-  return { name: "realmembench", split, personas: files.map(personaOf), tenants, notes, storeConcurrency: 8 };
+  return { name: "realmembench", split, personas: files.map(personaOf), tenants, notes };
 }

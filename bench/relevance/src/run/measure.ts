@@ -101,7 +101,7 @@ export async function measure(
       const arms: Arm[] = [...recallArms, ...(dense ? [createDenseArm(dense)] : []), bm25, createLegacyArm()];
       const { results, timings } = await runEvalSet(
         set,
-        (userId, memories, concurrency) => bench.store(userId, memories, concurrency),
+        (userId, memories) => bench.store(userId, memories),
         arms,
         { log },
       );

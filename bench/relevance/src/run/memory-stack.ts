@@ -17,7 +17,6 @@ import {
   readMemoryEnv,
   silentLogger,
 } from "@automatos/memory";
-import pLimit from "p-limit";
 import { embeddingEnv } from "../env.js";
 import type { EvalMemory } from "../eval-set/types.js";
 
@@ -28,8 +27,8 @@ export interface BenchStack {
   stack: MemoryStack;
   /** A client acting as `userId`, with the stack's config or, when given, `config`. */
   clientFor(userId: string, config?: MemoryConfig): MemoryClient;
-  /** Stores memories one memory each, `concurrency` at a time (in order when 1). */
-  store(userId: string, memories: readonly EvalMemory[], concurrency?: number): Promise<void>;
+  /** Stores memories one memory each, one at a time, in the set's order (so their timestamps follow it). */
+  store(userId: string, memories: readonly EvalMemory[]): Promise<void>;
   /** Adds repeated because mem0 was briefly unavailable (see `store`). */
   readonly storeRetries: number;
   close(): Promise<void>;
@@ -99,10 +98,9 @@ export async function startBenchStack(): Promise<BenchStack> {
         }
       }
     };
-    const store = async (userId: string, memories: readonly EvalMemory[], concurrency = 1) => {
+    const store = async (userId: string, memories: readonly EvalMemory[]) => {
       const client = clientFor(userId);
-      const limit = pLimit(concurrency);
-      await Promise.all(memories.map((m) => limit(() => add(client, m))));
+      for (const m of memories) await add(client, m);
     };
     return {
       stack,

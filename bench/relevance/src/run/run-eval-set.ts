@@ -4,7 +4,8 @@ import type { Arm } from "../arms/types.js";
 import type { EvalMemory, EvalSet, EvalTenant } from "../eval-set/types.js";
 import type { QuestionResult } from "../evaluate.js";
 
-export type Store = (userId: string, memories: readonly EvalMemory[], concurrency: number) => Promise<void>;
+/** Stores one step's memories one at a time, in order: their timestamps follow the conversation. */
+export type Store = (userId: string, memories: readonly EvalMemory[]) => Promise<void>;
 
 export interface RunOptions {
   /** Tenants whose leading memories load at once (before their first query; nothing is being timed then). */
@@ -28,8 +29,9 @@ export interface RunResult {
  * Runs one set through every arm in one pass: per tenant, its steps in order (store, then ask each query of
  * the next step through every arm, one call at a time so latencies are per call). A tenant's memories stored
  * before its first query load in parallel across tenants; after that tenants run one by one, so no load is
- * running while a recall is timed. The leading memories go in one at a time, in order ("newest wins" needs
- * it); later steps use the set's `storeConcurrency` (memories of one RealMemBench session have no order).
+ * running while a recall is timed. Within a tenant every memory goes in one at a time, in the set's order: the
+ * engine's recency prior and recall's "newest wins" read their timestamps, and storing a step's memories
+ * several at a time let the order of concurrent adds move P10 by up to 0.01 between runs of the same code.
  */
 export async function runEvalSet(
   set: EvalSet,
@@ -43,9 +45,9 @@ export async function runEvalSet(
     addMs: Object.fromEntries(arms.map((a) => [a.name, 0])),
     askMs: Object.fromEntries(arms.map((a) => [a.name, 0])),
   };
-  const addStep = async (userId: string, memories: readonly EvalMemory[], concurrency: number) => {
+  const addStep = async (userId: string, memories: readonly EvalMemory[]) => {
     let t = performance.now();
-    await store(userId, memories, concurrency);
+    await store(userId, memories);
     timings.storeMs += performance.now() - t;
     for (const arm of arms) {
       t = performance.now();
@@ -64,7 +66,7 @@ export async function runEvalSet(
     set.tenants.map((t) =>
       limit(async () => {
         for (const step of t.steps.slice(0, firstAsk(t)))
-          if (step.kind === "add") await addStep(t.userId, step.memories, 1);
+          if (step.kind === "add") await addStep(t.userId, step.memories);
       }),
     ),
   );
@@ -76,7 +78,7 @@ export async function runEvalSet(
     let asked = 0;
     for (const step of t.steps.slice(firstAsk(t))) {
       if (step.kind === "add") {
-        await addStep(t.userId, step.memories, set.storeConcurrency ?? 1);
+        await addStep(t.userId, step.memories);
         continue;
       }
       for (const q of step.queries) {
