@@ -28,9 +28,9 @@ import { VectorMatrix } from "./vector-matrix.js";
 
 const OVERSIZED_RETRY_MS = 60_000;
 /**
- * What one cached row costs on the heap besides its vector (its id, lexemes and payload), for the memory
- * budget: measured 1,410 bytes per row for the P5 corpus (10k memories in one scope, heap after GC; README
- * "Words in JS"). Longer memories cost more.
+ * What one cached row costs on the heap besides its vector (its id, lexemes, payload and `holders` entry), for
+ * the memory budget: measured 1,410 bytes per row for the P5 corpus (10k memories in one scope, heap after GC;
+ * README "Words in JS") plus 84 for the `holders` entry. Longer memories cost more.
  */
 export const CACHED_ROW_HEAP_BYTES = 1536;
 /** Empty or tiny scopes cost little, but a cache of a million of them is a leak all the same. */
