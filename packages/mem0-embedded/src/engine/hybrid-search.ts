@@ -23,7 +23,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { type Bm25Stats, bm25Scores, parseTsvector } from "./bm25.js";
 import { LEXICAL_COLUMN } from "./lexical-column.js";
-import { preparedStatement } from "./prepared-statement.js";
 import { type ScopeConditions, scopeConditions } from "./scope-conditions.js";
 import type { ScopeLexicon } from "./scope-lexicon.js";
 import type { CachedScope, ScopeVectors } from "./scope-vectors.js";
@@ -176,29 +175,17 @@ export function installHybridSearch(store: HybridStore, db: PGlite, options: Hyb
 
   /**
    * BM25 from a cached scope's lexicon: one statement for the query's lexemes and the lexemes of the rows
-   * written since the scope's last search (scope-lexicon.ts), no scan of the scope's matches. Both forms run
-   * on every search of a cached scope, so they are prepared once (prepared-statement.ts).
+   * written since the scope's last search (scope-lexicon.ts), no scan of the scope's matches.
    */
-  const QUERY_LEXEMES_SQL =
-    "SELECT NULL::text AS id, NULL::text AS lex, tsvector_to_array(to_tsvector('english', $1::text)) AS lexemes";
-  const queryLexemes = preparedStatement(db, {
-    name: `automatos_query_lexemes_${table}`,
-    types: ["text"],
-    text: QUERY_LEXEMES_SQL,
-  });
-  const lexemesWithPending = preparedStatement(db, {
-    name: `automatos_query_and_pending_lexemes_${table}`,
-    types: ["text", "uuid[]"],
-    text: `${QUERY_LEXEMES_SQL} UNION ALL SELECT id::text, ${LEXICAL_COLUMN}::text, NULL FROM "${table}" WHERE id = ANY($2::uuid[])`,
-  });
-
   async function cachedLexicalScores(query: string, lexicon: ScopeLexicon): Promise<Map<string, number>> {
     const asked = lexicon.pending();
-    type LexemeRow = { id: string | null; lex: string | null; lexemes: string[] | null };
-    const rows =
-      asked.size > 0
-        ? await lexemesWithPending.run<LexemeRow>([query, [...asked.keys()]])
-        : await queryLexemes.run<LexemeRow>([query]);
+    const { rows } = await db.query<{ id: string | null; lex: string | null; lexemes: string[] | null }>(
+      "SELECT NULL::text AS id, NULL::text AS lex, tsvector_to_array(to_tsvector('english', $1::text)) AS lexemes" +
+        (asked.size > 0
+          ? ` UNION ALL SELECT id::text, ${LEXICAL_COLUMN}::text, NULL FROM "${table}" WHERE id = ANY($2::uuid[])`
+          : ""),
+      asked.size > 0 ? [query, [...asked.keys()]] : [query],
+    );
     lexicon.settle(
       asked,
       rows.flatMap((r) => (r.id !== null && r.lex !== null ? [parseTsvector(r.id, r.lex)] : [])),
