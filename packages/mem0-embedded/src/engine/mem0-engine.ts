@@ -17,6 +17,7 @@ import { isKnownEmptyScope } from "./empty-scope.js";
 import { ensureExtraIndexes } from "./extra-indexes.js";
 import { useWriteAheadHistoryJournal } from "./history-journal.js";
 import { type HybridStore, installHybridSearch, SearchRequests } from "./hybrid-search.js";
+import { LEXICAL_COLUMN } from "./lexical-column.js";
 import { endPgClients, internals, type Mem0Embedder } from "./mem0-internals.js";
 import { CACHED_ROW_HEAP_BYTES, ScopeVectors } from "./scope-vectors.js";
 import { noteStoreWrites, type WritableStore } from "./vector-store-writes.js";
@@ -130,7 +131,7 @@ export async function createMem0Engine(args: {
     useWriteAheadHistoryJournal(memory);
     const store = internals(memory).vectorStore;
     if (!store) throw new Error("mem0's vector store did not initialise");
-    await writeVectorsInBinary(store as unknown as WritableStore, db, COLLECTION);
+    await writeVectorsInBinary(store as unknown as WritableStore, db, COLLECTION, LEXICAL_COLUMN);
     vectors =
       cachedRows > 0
         ? new ScopeVectors({ db, table: COLLECTION, dimensions: dims, maxRows: cachedRows })

@@ -5,8 +5,9 @@
  * matching row's tsvector (measured at 10k memories in the tenant among 100k: 1,400 rows and 8.5 / 25.8 ms
  * p50 / p95 for a query with one common word; README "Words in JS").
  *
- * A write does not carry its row's lexemes (PostgreSQL computes the generated column), so a written row is
- * marked pending and its lexemes are read by id before the next search of the scope scores (`pending`,
+ * The engine's writes read their row's lexemes back (PostgreSQL computes the generated column; `RETURNING`
+ * in binary-vector-writes.ts) and `put` them. A write that does not (a store without them) marks the row
+ * pending instead, and its lexemes are read by id before the next search of the scope scores (`pending`,
  * `settle`). A row written again while that read runs stays pending: it is read again next time.
  */
 import { type Bm25Stats, bm25Scores, type LexicalDoc } from "./bm25.js";

@@ -5,8 +5,8 @@
  * the lexical half is scored in JS too (scope-lexicon.ts; README "Words in JS").
  *
  * Consistency: a scope is loaded from the table on its first search, then kept in step by the vector store's
- * own writes (`noteInserted` / `noteUpdated` / `noteDeleted`, called after each statement succeeds; a write
- * that fails drops every cached scope). Writes noted while a scope loads are replayed on the loaded copy, so a
+ * own writes (`noteInserted` / `noteUpdated` / `noteDeleted`, called after each statement succeeds, with the
+ * row's lexemes when the write read them back; a write that fails drops every cached scope). Writes noted while a scope loads are replayed on the loaded copy, so a
  * row is neither missed nor kept after its delete, whichever of the load and the write PGlite ran first.
  * Code that writes the table around mem0's store must call `clear()`: the cache answers a cached scope's
  * searches alone (vectors, lexemes and payloads), so a row written behind its back is not seen until then.
@@ -39,7 +39,14 @@ const MAX_SCOPES = 10_000;
 type Payload = Record<string, unknown>;
 
 type Write =
-  | { kind: "upsert"; id: string; vector: ArrayLike<number>; payload: Payload }
+  | {
+      kind: "upsert";
+      id: string;
+      vector: ArrayLike<number>;
+      payload: Payload;
+      /** The row's lexical column as the write read it back (text form); absent: read at the next search. */
+      lex?: string | null;
+    }
   | { kind: "delete"; id: string };
 
 /** One cached scope: its vectors, its rows' lexemes for BM25 (scope-lexicon.ts), and their payloads. */
@@ -103,20 +110,22 @@ export class ScopeVectors {
     return loading.done;
   }
 
+  /** `lexemes`: each row's lexical column as the insert read it back, when it did (binary-vector-writes.ts). */
   noteInserted(
     ids: readonly string[],
     vectors: readonly ArrayLike<number>[],
     payloads: readonly Payload[],
+    lexemes?: readonly (string | null)[],
   ): void {
     ids.forEach((id, i) => {
       const vector = vectors[i];
       const payload = payloads[i];
-      if (vector && payload) this.apply({ kind: "upsert", id, vector, payload });
+      if (vector && payload) this.apply({ kind: "upsert", id, vector, payload, lex: lexemes?.[i] });
     });
   }
 
-  noteUpdated(id: string, vector: ArrayLike<number>, payload: Payload): void {
-    this.apply({ kind: "upsert", id, vector, payload });
+  noteUpdated(id: string, vector: ArrayLike<number>, payload: Payload, lex?: string | null): void {
+    this.apply({ kind: "upsert", id, vector, payload, lex });
   }
 
   noteDeleted(id: string): void {
@@ -206,7 +215,9 @@ export class ScopeVectors {
     const before = matrix.size;
     if (write.kind === "upsert" && held.scope.matches(write.payload)) {
       matrix.upsert(write.id, write.vector);
-      lexicon.noteWritten(write.id);
+      // Known with the write: no read at the next search. Unknown: pending until then (scope-lexicon.ts).
+      if (typeof write.lex === "string") lexicon.put(parseTsvector(write.id, write.lex));
+      else lexicon.noteWritten(write.id);
       payloads.set(write.id, write.payload);
       this.addHolder(write.id, held.scope.key);
     } else if (payloads.has(write.id)) {

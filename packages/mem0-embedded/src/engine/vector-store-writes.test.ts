@@ -5,7 +5,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lexicalColumnStatements } from "./lexical-column.js";
+import { writeVectorsInBinary } from "./binary-vector-writes.js";
+import { LEXICAL_COLUMN, lexicalColumnStatements } from "./lexical-column.js";
 import { scopeConditions } from "./scope-conditions.js";
 import { ScopeVectors } from "./scope-vectors.js";
 import { noteStoreWrites, type WritableStore } from "./vector-store-writes.js";
@@ -35,10 +36,20 @@ function sqlStore(failInsertAfter = Number.POSITIVE_INFINITY): WritableStore {
         if (inserted++ >= failInsertAfter) throw new Error("injected: connection lost mid-batch");
         await put(rowId, vs[i] as number[], ps[i] as Record<string, unknown>);
       }
+      return undefined; // mem0's own store answers no lexemes
     },
     update: async (i, v, p) => void (await put(i, v, p)),
     delete: async (i) => void (await db.query("DELETE FROM memories WHERE id = $1", [i])),
   };
+}
+
+/** The engine's own arrangement: binary writes that read the lexemes back, noted on a cache. */
+async function engineWrites(): Promise<{ store: WritableStore; cache: ScopeVectors }> {
+  const cache = new ScopeVectors({ db, table: "memories", dimensions: 2, maxRows: 100 });
+  const store = sqlStore();
+  await writeVectorsInBinary(store, db, "memories", LEXICAL_COLUMN);
+  noteStoreWrites(store, cache);
+  return { store, cache };
 }
 
 describe("noteStoreWrites", () => {
@@ -62,6 +73,38 @@ describe("noteStoreWrites", () => {
     await store.delete(id(1));
     expect(matrix?.has(id(1))).toBe(false);
     expect(cache.size).toBe(1);
+  });
+
+  it("hands the lexemes the engine's writes read back to the lexicon: nothing left to read at the next search", async () => {
+    if (!scope) throw new Error("no scope");
+    const { store, cache } = await engineWrites();
+    const lexicon = (await cache.cachedScope(scope))?.lexicon;
+    await store.insert([[1, 1]], [id(5)], [{ user_id: "u1", data: "Maya adopted two kittens" }]);
+    expect(lexicon?.pending().size).toBe(0);
+    expect(lexicon?.scores(["kitten"]).get(id(5))).toBeGreaterThan(0);
+
+    await store.update(id(5), [1, 1], { user_id: "u1", data: "Maya sold her bicycle" });
+    expect(lexicon?.pending().size).toBe(0);
+    expect(lexicon?.scores(["kitten"]).has(id(5))).toBe(false);
+    expect(lexicon?.scores(["bicycl"]).get(id(5))).toBeGreaterThan(0);
+    // What the lexicon holds is the column PostgreSQL generated.
+    const { rows } = await db.query<{ lex: string }>("SELECT lex::text AS lex FROM memories WHERE id = $1", [
+      id(5),
+    ]);
+    expect(rows[0]?.lex).toBe("'bicycl':4 'maya':1 'sold':2");
+  });
+
+  it("keeps the cached scopes when a unique index refuses a one-row insert: it changed nothing", async () => {
+    if (!scope) throw new Error("no scope");
+    const { store, cache } = await engineWrites();
+    const before = await cache.cachedScope(scope);
+    await store.insert([[0, 1]], [id(6)], [{ user_id: "u1", data: "first" }]);
+    // The same id again: the primary key refuses it (a redelivered outbox job meets its unique index so).
+    await expect(store.insert([[1, 0]], [id(6)], [{ user_id: "u1", data: "again" }])).rejects.toMatchObject({
+      code: "23505",
+    });
+    expect(await cache.cachedScope(scope)).toBe(before);
+    expect(before?.payloads.get(id(6))).toEqual({ user_id: "u1", data: "first" });
   });
 
   it("drops every cached scope when a write fails part-way, so the next search reloads what the table holds", async () => {

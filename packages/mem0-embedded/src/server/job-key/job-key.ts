@@ -7,7 +7,9 @@
  * Each verbatim memory also carries `automatos_job_part` (the index of its message in the add), so an add
  * interrupted half-way (engine killed between two messages) is completed on redelivery, not repeated.
  * Race-free: adds of one key run one at a time in this process (KeyedLock), and a unique index on
- * (key, part, ids) makes the database refuse a second copy even if that ever failed.
+ * (key, part, ids) makes the database refuse a second copy. A verbatim add does not look the job up first:
+ * it inserts, and a part the index refuses is answered from the table (routes/add-memories.ts). An inferred
+ * add looks first, since its memories carry no part.
  * What is not covered: an inferred add (LLM on) whose first delivery stored no memory carrying the key (mem0
  * answered only UPDATE/DELETE/NONE events) runs inference again on redelivery.
  */
@@ -110,9 +112,4 @@ export async function findJobMemories(
   }));
 }
 
-/** PostgreSQL's unique_violation, wherever mem0 wrapped it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
-    if ((e as { code?: unknown }).code === "23505") return true;
-  return false;
-}
+export { isUniqueViolation } from "../../engine/vector-store-writes.js";
