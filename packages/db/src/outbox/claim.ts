@@ -1,7 +1,7 @@
 import type { Db } from "../create-db.js";
 import type { OutboxPayload } from "../schema/outbox.js";
-import { runHot } from "./prepared.js";
-import { CLAIM, SETTLE } from "./relay-statements.js";
+import { runHot, runPlanned } from "./prepared.js";
+import { CLAIM, SETTLE_SQL } from "./relay-statements.js";
 
 export interface ClaimOptions {
   relayId: string;
@@ -89,6 +89,10 @@ export async function settle(db: Db, relayId: string, settlements: Settlement[])
     error: s.error ?? null,
     result: s.result ?? null,
   }));
-  const rows = await runHot<{ id: string }>(db, SETTLE, [relayId, JSON.stringify(records)]);
+  const rows = await runPlanned<{ id: string }>(db, SETTLE_SQL, [
+    relayId,
+    JSON.stringify(records),
+    records.map((r) => r.id),
+  ]);
   return new Set(rows.map((r) => r.id));
 }

@@ -37,6 +37,19 @@ export async function runHot<T>(db: Db, statement: HotStatement, values: HotValu
   return result.rows;
 }
 
+/**
+ * Runs a statement planned at this call with its actual values, as an unnamed statement: for one whose best
+ * plan depends on how large the table has grown since the connection opened (a prepared statement keeps the
+ * generic plan it made at its sixth run). Values are bound, so arrays go as arrays.
+ */
+export async function runPlanned<T>(db: Db, text: string, values: unknown[]): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof PGlite) return (await client.query<T>(text, values)).rows;
+  if (client instanceof pg.Pool) return (await client.query(text, values)).rows as T[];
+  const result = (await db.execute(withParams(text, values))) as unknown as { rows: T[] };
+  return result.rows;
+}
+
 const prepared = new WeakMap<PGlite, Map<string, Promise<void>>>();
 
 function preparedOn(client: PGlite, statement: HotStatement): Promise<void> {
@@ -69,7 +82,7 @@ function literal(value: HotValue): string {
 }
 
 /** The same text as a drizzle SQL object with bound parameters ($n -> values[n-1]). */
-function withParams(text: string, values: HotValue[]): SQL {
+function withParams(text: string, values: readonly unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
   const query = sql.empty();
   parts.forEach((part, i) => {
