@@ -16,6 +16,7 @@
  * are kept as reported figures. Every path runs against the same zero-latency stub; the gateway path is
  * production code end to end (service token + JWT check, router, zod in and out, superjson, metrics, logs).
  */
+import { rmSync } from "node:fs";
 import {
   machineConditions,
   measureSideBySide,
@@ -47,13 +48,14 @@ const CPU_BAR_US = 300;
 const CPU_GOAL_US = 150;
 
 const stub = await forkService(new URL("./mem0-stub-process.ts", import.meta.url));
-const gatewayProcess = await startGatewayProcess(benchDataDir("overhead"), {
+const dataDirs = [benchDataDir("overhead"), benchDataDir("bare")] as const;
+const gatewayProcess = await startGatewayProcess(dataDirs[0], {
   MEM0_API_URL: stub.url,
   MEM0_API_KEY: "bench-stub-key",
 });
 const bareProcess = await forkService(new URL("./bare-router-process.ts", import.meta.url), [
   stub.url,
-  benchDataDir("bare"),
+  dataDirs[1],
 ]);
 const floorProcess = await forkService(new URL("./floor-forwarder-process.ts", import.meta.url), [stub.url]);
 const direct = createMem0Client({ baseUrl: stub.url, apiKey: "bench-stub-key" });
@@ -246,6 +248,8 @@ try {
   await floorProcess.stop();
   await referenceAgent.close();
   await stub.stop();
+  // The two processes' PGlite outboxes (~50 MB each), removed once they have stopped.
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }
 
 interface CpuPerCall {

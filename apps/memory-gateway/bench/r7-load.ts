@@ -14,6 +14,7 @@
  * every acknowledged remember must be there at the end. At ~50 turns/s this is P11's 50-user load, so the
  * bar is P11's 50-user bar (bench/p11-bars.ts), over the turns that are not trivial.
  */
+import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { machineConditions, round, summarize, writeResult } from "@automatos/bench";
 import { createMemoryClient } from "@automatos/memory/client";
@@ -153,6 +154,8 @@ try {
   );
 } finally {
   await gateway.stop();
+  // Its PGlite data directories and log (~110 MB); P11 removes its own likewise (p11-run.ts).
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 function rounded(s: ReturnType<typeof summarize>) {
