@@ -11,7 +11,7 @@
  * Given the table's lexical column, each write also answers the row's lexemes as PostgreSQL generated them
  * (`RETURNING`), so the vector cache's lexicon (scope-lexicon.ts) learns them with the write instead of
  * reading them back at the scope's next search: that read made every search after a write plan a statement
- * on the table, ~0.7 ms of the engine's thread against ~0.3 ms for the query's lexemes alone (README,
+ * on the table, ~1.0 ms of the engine's thread against ~0.45 ms for the query's lexemes alone (README,
  * "Words in JS"). mem0 ignores what its store's writes return.
  */
 import type { PGlite } from "@electric-sql/pglite";

@@ -36,7 +36,7 @@ export function noteStoreWrites(store: WritableStore, vectors: ScopeVectors): vo
       insert(vs, ids, payloads),
       (err) => ids.length === 1 && isUniqueViolation(err),
     );
-    vectors.noteInserted(ids.map(String), vs, payloads, lexemes ?? undefined);
+    vectors.noteInserted(ids.map(String), vs, payloads, lexemes);
     return lexemes;
   };
   store.update = async (id, vector, payload) => {
